@@ -1,0 +1,17 @@
+#ifndef ELFRUN_BASE_CONFIG_H_
+#define ELFRUN_BASE_CONFIG_H_
+
+#include "base/types.h"
+
+/* Options from the command line. Read-only once the guest starts. */
+struct config {
+  const char *sysroot;   /* --sysroot PATH, or NULL */
+  bool strace;           /* --strace: log every syscall */
+  int strace_fd;         /* where --strace writes (elfrun's own descriptor) */
+  const char *argv0;     /* --argv0: the guest's argv[0], if not the path */
+  const char *self_exe;  /* path of the elfrun binary, for re-exec */
+};
+
+extern struct config g_config;
+
+#endif

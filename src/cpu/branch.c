@@ -1,0 +1,103 @@
+/* Branches (Arm ARM C4.1.65 "Branches, Exception Generating and System
+   instructions"; this file decodes the whole group and hands the exception
+   and system encodings to system.c). */
+#include "cpu/insn.h"
+#include "cpu/sem_alu.h"
+#include "cpu/system.h"
+
+/* Each branch ends its block, so the fall-through address is the next PC. */
+static u64 next_pc(const struct cpu *cpu) { return cpu_pc(cpu) + 4; }
+
+static const struct insn *jump(struct cpu *cpu, u64 target) {
+  cpu->pc = target;
+  return NULL;
+}
+
+OP_HANDLER(b) { return jump(cpu, in->imm); }
+
+OP_HANDLER(bl) {
+  cpu->x[30] = next_pc(cpu);
+  return jump(cpu, in->imm);
+}
+
+OP_HANDLER(b_cond) {
+  return jump(cpu, cond_holds(cpu, in->a) ? in->imm : next_pc(cpu));
+}
+
+OP_HANDLER(cbz_w) { return jump(cpu, (u32)cpu->x[in->rn] == 0 ? in->imm : next_pc(cpu)); }
+OP_HANDLER(cbnz_w) { return jump(cpu, (u32)cpu->x[in->rn] != 0 ? in->imm : next_pc(cpu)); }
+OP_HANDLER(cbz_x) { return jump(cpu, cpu->x[in->rn] == 0 ? in->imm : next_pc(cpu)); }
+OP_HANDLER(cbnz_x) { return jump(cpu, cpu->x[in->rn] != 0 ? in->imm : next_pc(cpu)); }
+
+OP_HANDLER(tbz) {
+  return jump(cpu, !(cpu->x[in->rn] >> in->a & 1) ? in->imm : next_pc(cpu));
+}
+OP_HANDLER(tbnz) {
+  return jump(cpu, (cpu->x[in->rn] >> in->a & 1) ? in->imm : next_pc(cpu));
+}
+
+OP_HANDLER(br) { return jump(cpu, cpu->x[in->rn]); }
+
+OP_HANDLER(blr) {
+  u64 target = cpu->x[in->rn]; /* read before writing X30: BLR X30 */
+  cpu->x[30] = next_pc(cpu);
+  return jump(cpu, target);
+}
+
+static bool decode_uncond_imm(u32 w, u64 pc, struct insn *out) {
+  out->op = bit(w, 31) ? OP_bl : OP_b;
+  out->imm = pc + (sext(bits(w, 25, 0), 26) << 2);
+  return true;
+}
+
+static bool decode_cond_imm(u32 w, u64 pc, struct insn *out) {
+  /* bit 4 set is BC.cond (FEAT_HBC), which elfrun does not advertise. */
+  if (bit(w, 24) || bit(w, 4)) return false;
+  out->op = OP_b_cond;
+  out->a = bits(w, 3, 0);
+  out->imm = pc + (sext(bits(w, 23, 5), 19) << 2);
+  return true;
+}
+
+static bool decode_cmp_branch(u32 w, u64 pc, struct insn *out) {
+  static const u16 kOps[2][2] = {{OP_cbz_w, OP_cbnz_w}, {OP_cbz_x, OP_cbnz_x}};
+  out->op = kOps[bit(w, 31)][bit(w, 24)];
+  out->rn = reg_src(bits(w, 4, 0));
+  out->imm = pc + (sext(bits(w, 23, 5), 19) << 2);
+  return true;
+}
+
+static bool decode_test_branch(u32 w, u64 pc, struct insn *out) {
+  out->op = bit(w, 24) ? OP_tbnz : OP_tbz;
+  out->rn = reg_src(bits(w, 4, 0));
+  out->a = bit(w, 31) << 5 | bits(w, 23, 19);
+  out->imm = pc + (sext(bits(w, 18, 5), 14) << 2);
+  return true;
+}
+
+static bool decode_uncond_reg(u32 w, struct insn *out) {
+  u32 opc = bits(w, 24, 21), op2 = bits(w, 20, 16), op3 = bits(w, 15, 10),
+      op4 = bits(w, 4, 0);
+  /* Only the plain forms: the pointer-authenticating ones (BRAA, RETAA...)
+     need FEAT_PAuth, which elfrun does not advertise. */
+  if (op2 != 0x1f || op3 != 0 || op4 != 0) return false;
+  out->rn = reg_src(bits(w, 9, 5));
+  switch (opc) {
+    case 0: out->op = OP_br; return true;   /* BR */
+    case 1: out->op = OP_blr; return true;  /* BLR */
+    case 2: out->op = OP_br; return true;   /* RET */
+    default: return false;                  /* ERET, DRPS: EL1 and up */
+  }
+}
+
+bool decode_branch_sys(u32 w, u64 pc, struct insn *out) {
+  u32 op0 = bits(w, 31, 29);
+  if (bits(w, 30, 26) == 0x05) return decode_uncond_imm(w, pc, out);
+  if (op0 == 2 && !bit(w, 25)) return decode_cond_imm(w, pc, out);
+  if ((op0 & 3) == 1 && !bit(w, 25)) return decode_cmp_branch(w, pc, out);
+  if ((op0 & 3) == 1 && bit(w, 25)) return decode_test_branch(w, pc, out);
+  if (op0 == 6 && bit(w, 25)) return decode_uncond_reg(w, out);
+  if (op0 == 6 && bits(w, 25, 24) == 0) return decode_exception(w, out);
+  if (op0 == 6 && bits(w, 25, 24) == 1) return decode_system(w, out);
+  return false;
+}

@@ -1,0 +1,8 @@
+#include "cpu/cpu.h"
+
+#include <string.h>
+
+void cpu_init(struct cpu *c) {
+  memset(c, 0, sizeof *c);
+  c->excl_addr = ~0ull;
+}

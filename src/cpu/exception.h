@@ -1,0 +1,12 @@
+#ifndef ELFRUN_CPU_EXCEPTION_H_
+#define ELFRUN_CPU_EXCEPTION_H_
+
+#include "base/types.h"
+
+struct cpu;
+
+/* Raises a synchronous guest signal at the instruction now executing
+   (cpu->ip): unwinds to the dispatch loop, which delivers it. */
+void NORETURN cpu_raise(struct cpu *cpu, int signo, int code, u64 addr);
+
+#endif

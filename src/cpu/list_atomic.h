@@ -1,0 +1,1 @@
+/* INSN rows of the atomic family; see insn_list.h. */

@@ -1,0 +1,1 @@
+/* INSN rows of the dp_reg family; see insn_list.h. */

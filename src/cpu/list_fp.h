@@ -1,0 +1,1 @@
+/* INSN rows of the fp family; see insn_list.h. */

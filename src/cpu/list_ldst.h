@@ -1,0 +1,1 @@
+/* INSN rows of the ldst family; see insn_list.h. */

@@ -1,0 +1,1 @@
+/* INSN rows of the simd family; see insn_list.h. */

@@ -1,0 +1,80 @@
+/* Starting a guest: the address window, the program image, the initial stack
+   and the first thread. */
+#include "linux/start.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "base/config.h"
+#include "base/log.h"
+#include "cpu/interp.h"
+#include "loader/load.h"
+#include "loader/stack.h"
+#include "mem/fault.h"
+#include "mem/guest.h"
+#include "mem/mmap.h"
+#include "mem/vma.h"
+#include "linux/process.h"
+
+#define REEXEC_MARK "ELFRUN_REEXECED"
+
+/* The host put something inside the guest window (a huge stack rlimit, or
+   the legacy layout of `setarch -L`). Re-exec elfrun once with sane limits
+   so the kernel lays it out above the window. */
+static void NORETURN reexec_with_sane_layout(char **argv_all) {
+  if (getenv(REEXEC_MARK)) die("cannot reserve the guest address window");
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (1ull << 30))) {
+    rl.rlim_cur = 8 << 20;
+    setrlimit(RLIMIT_STACK, &rl);
+  }
+  int persona = personality(0xffffffff);
+  if (persona != -1) personality(persona & ~ADDR_COMPAT_LAYOUT);
+  setenv(REEXEC_MARK, "1", 1);
+  execv("/proc/self/exe", argv_all);
+  die("cannot reserve the guest address window");
+}
+
+static struct process g_process;
+static struct thread g_main_thread;
+
+int start_guest(const char *path, char **argv, char **envp) {
+  if (!window_reserve()) reexec_with_sane_layout(argv - 1);
+  unsetenv(REEXEC_MARK);
+  fault_init();
+  vma_init();
+
+  struct image image;
+  const char *why;
+  enum load_status status = load_image(path, &image, &why);
+  if (status != LOAD_OK) {
+    log_msg("%s: %s", path, why);
+    return status;
+  }
+  if (image.interp) {
+    log_msg("%s: dynamically linked programs (interpreter %s) are not supported yet",
+            path, image.interp);
+    return LOAD_CANNOT_EXEC;
+  }
+  brk_init(image.end);
+
+  if (g_config.argv0) argv[0] = (char *)g_config.argv0;
+  struct thread *t = &g_main_thread;
+  t->proc = &g_process;
+  g_process.exe_path = realpath(path, NULL);
+  g_process.execfn = strdup(path);
+  gaddr sp = stack_build(&image, NULL, argv, envp, path, 0);
+  if (!sp) {
+    log_msg("%s: %s", path, "argument list too long");
+    return LOAD_CANNOT_EXEC;
+  }
+  cpu_init(&t->cpu);
+  t->cpu.x[REG_SP] = sp;
+  t->cpu.pc = image.entry;
+  t->cpu.thread = t;
+  t->tid = getpid();
+  cpu_run(&t->cpu);
+}

@@ -1,0 +1,29 @@
+/* System call dispatch: one table indexed by the aarch64 number, generated
+   from syscalls.def. */
+#include "linux/svc.h"
+
+#include <errno.h>
+
+#include "base/config.h"
+#include "linux/process.h"
+#include "linux/strace.h"
+
+#define NR_SYSCALLS 512
+
+typedef i64 (*syscall_fn)(struct thread *t, const u64 *arg);
+
+static const syscall_fn kHandlers[NR_SYSCALLS] = {
+#define SYSCALL(nr, name, flags, fmt) [nr] = sys_##name,
+#include "linux/syscalls.def"
+#undef SYSCALL
+};
+
+void svc_dispatch(struct cpu *cpu) {
+  struct thread *t = thread_of(cpu);
+  u64 nr = cpu->x[8];
+  const u64 *arg = &cpu->x[0];
+  if (UNLIKELY(g_config.strace)) strace_enter(t, nr, arg);
+  i64 ret = nr < NR_SYSCALLS && kHandlers[nr] ? kHandlers[nr](t, arg) : -ENOSYS;
+  if (UNLIKELY(g_config.strace)) strace_exit(t, nr, ret);
+  cpu->x[0] = (u64)ret;
+}

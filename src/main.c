@@ -1,0 +1,59 @@
+/* elfrun's command line: options into struct config, then run the guest. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/config.h"
+#include "base/log.h"
+#include "linux/start.h"
+
+struct config g_config = {.strace_fd = 2};
+
+static void usage(FILE *f) {
+  fputs("usage: elfrun [options] PROGRAM [ARGS...]\n"
+        "Run an aarch64 Linux program on this x86-64 machine.\n\n"
+        "  --sysroot PATH   find the program's libraries and absolute paths in PATH\n"
+        "  --strace         log every system call to stderr\n"
+        "  --argv0 NAME     pass NAME to the guest as argv[0]\n"
+        "  -h, --help       show this help\n"
+        "  --version        show the version\n",
+        f);
+}
+
+/* Parses options up to the program name; returns the index of PROGRAM. */
+static int parse_options(int argc, char **argv) {
+  int i = 1;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    const char *opt = argv[i];
+    if (!strcmp(opt, "--")) return i + 1;
+    if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
+      usage(stdout);
+      exit(0);
+    } else if (!strcmp(opt, "--version")) {
+      puts("elfrun 0.1");
+      exit(0);
+    } else if (!strcmp(opt, "--strace")) {
+      g_config.strace = true;
+    } else if ((!strcmp(opt, "--sysroot") || !strcmp(opt, "--argv0")) && i + 1 < argc) {
+      *(!strcmp(opt, "--sysroot") ? &g_config.sysroot : &g_config.argv0) = argv[++i];
+    } else {
+      fprintf(stderr, "elfrun: unknown or incomplete option '%s'\n", opt);
+      usage(stderr);
+      exit(2);
+    }
+  }
+  return i;
+}
+
+int main(int argc, char **argv, char **envp) {
+  int first = parse_options(argc, argv);
+  if (first >= argc) {
+    usage(stderr);
+    return 2;
+  }
+  log_init();
+  g_config.strace_fd = g_log_fd;
+  return start_guest(argv[first], &argv[first], envp);
+}

@@ -1,0 +1,49 @@
+/* Host faults on guest memory.
+
+   The host MMU enforces the guest's page protections, so a bad guest load or
+   store arrives here as a host SIGSEGV or SIGBUS. If it hit the guest window
+   while this thread runs guest code, it becomes a guest signal raised at the
+   faulting instruction (its PC is recovered from cpu->ip). If it hit inside a
+   guarded copy, the copy returns -EFAULT. Anything else is a bug in elfrun. */
+#include "mem/fault.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "cpu/exception.h"
+#include "mem/guest.h"
+#include "mem/vma.h"
+
+__thread struct cpu *t_cpu;
+static __thread sigjmp_buf *t_guard;
+
+void fault_guard_begin(sigjmp_buf *jb) { t_guard = jb; }
+void fault_guard_end(void) { t_guard = NULL; }
+
+static void on_fault(int sig, siginfo_t *si, void *uc) {
+  (void)uc;
+  gaddr a = (gaddr)(uintptr_t)si->si_addr;
+  bool in_window = guest_range_ok(a, 1);
+  if (t_guard && in_window) siglongjmp(*t_guard, 1);
+  if (t_cpu && in_window) {
+    int code = si->si_code;
+    if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
+    cpu_raise(t_cpu, sig, code, a);
+  }
+  static const char msg[] = "elfrun: internal error: host fault outside guest memory\n";
+  if (write(g_log_fd, msg, sizeof msg - 1) < 0) { /* nothing more to do */ }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void fault_init(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_fault;
+  /* SA_NODEFER: we leave the handler by siglongjmp without restoring a mask. */
+  sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+  sigaction(SIGSEGV, &sa, NULL);
+  sigaction(SIGBUS, &sa, NULL);
+}
