@@ -1,0 +1,47 @@
+#ifndef ELFRUN_CPU_MEM_ACCESS_H_
+#define ELFRUN_CPU_MEM_ACCESS_H_
+
+/* Guest data accesses made by instructions. Every one goes through
+   guest_data_ptr(): the tag byte is dropped (top-byte-ignore) and the range
+   checked against the window, so no guest address can reach elfrun's own
+   memory. Pages the guest may not touch are PROT_NONE on the host, and the
+   resulting host fault becomes the guest's SIGSEGV at the instruction's PC
+   (mem/fault.c), so handlers must read every operand before writing any
+   destination register. Plain accesses may be unaligned, as at EL0 on Linux
+   (SCTLR_EL1.A = 0); they compile to single x86 moves, which are
+   single-copy atomic when aligned, as Arm requires. */
+
+#include <signal.h>
+#include <string.h>
+
+#include "cpu/exception.h"
+#include "mem/guest.h"
+
+static inline u8 *guest_data_ptr(struct cpu *cpu, u64 va, u32 size) {
+  va &= TBI_MASK;
+  if (UNLIKELY(!guest_range_ok(va, size))) cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, va);
+  return (u8 *)(uintptr_t)va;
+}
+
+/* Atomic and exclusive accesses must be naturally aligned: SIGBUS if not. */
+static inline u8 *guest_aligned_ptr(struct cpu *cpu, u64 va, u32 size) {
+  if (UNLIKELY(va & (size - 1))) cpu_raise(cpu, SIGBUS, BUS_ADRALN, va & TBI_MASK);
+  return guest_data_ptr(cpu, va, size);
+}
+
+#define DEFINE_GUEST_ACCESS(bits, type)                                  \
+  static inline type mem_read##bits(struct cpu *cpu, u64 va) {           \
+    type v;                                                              \
+    memcpy(&v, guest_data_ptr(cpu, va, sizeof v), sizeof v);             \
+    return v;                                                            \
+  }                                                                      \
+  static inline void mem_write##bits(struct cpu *cpu, u64 va, type v) {  \
+    memcpy(guest_data_ptr(cpu, va, sizeof v), &v, sizeof v);             \
+  }
+DEFINE_GUEST_ACCESS(8, u8)
+DEFINE_GUEST_ACCESS(16, u16)
+DEFINE_GUEST_ACCESS(32, u32)
+DEFINE_GUEST_ACCESS(64, u64)
+#undef DEFINE_GUEST_ACCESS
+
+#endif
