@@ -49,6 +49,8 @@ bool decode_dp_reg(u32 word, u64 pc, struct insn *out);
 bool decode_branch_sys(u32 word, u64 pc, struct insn *out);
 bool decode_ldst(u32 word, u64 pc, struct insn *out);
 bool decode_simd_fp(u32 word, u64 pc, struct insn *out);
+bool decode_fp(u32 word, struct insn *out);    /* scalar FP (fp.c) */
+bool decode_simd(u32 word, struct insn *out);  /* AdvSIMD and crypto (simd.c) */
 
 /* Does this decoded instruction end its block? */
 bool insn_ends_block(const struct insn *in);
