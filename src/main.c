@@ -47,7 +47,8 @@ static int parse_options(int argc, char **argv) {
   return i;
 }
 
-int main(int argc, char **argv, char **envp) {
+int main(int argc, char **argv) {
+  g_config.host_argv = argv;
   int first = parse_options(argc, argv);
   if (first >= argc) {
     usage(stderr);
@@ -55,5 +56,5 @@ int main(int argc, char **argv, char **envp) {
   }
   log_init();
   g_config.strace_fd = g_log_fd;
-  return start_guest(argv[first], &argv[first], envp);
+  return start_guest(argv[first], &argv[first]);
 }

@@ -9,7 +9,7 @@ struct config {
   bool strace;           /* --strace: log every syscall */
   int strace_fd;         /* where --strace writes (elfrun's own descriptor) */
   const char *argv0;     /* --argv0: the guest's argv[0], if not the path */
-  const char *self_exe;  /* path of the elfrun binary, for re-exec */
+  char **host_argv;      /* elfrun's own argv, for a re-exec */
 };
 
 extern struct config g_config;

@@ -24,7 +24,7 @@
 /* The host put something inside the guest window (a huge stack rlimit, or
    the legacy layout of `setarch -L`). Re-exec elfrun once with sane limits
    so the kernel lays it out above the window. */
-static void NORETURN reexec_with_sane_layout(char **argv_all) {
+static void NORETURN reexec_with_sane_layout(void) {
   if (getenv(REEXEC_MARK)) die("cannot reserve the guest address window");
   struct rlimit rl;
   if (getrlimit(RLIMIT_STACK, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (1ull << 30))) {
@@ -34,16 +34,17 @@ static void NORETURN reexec_with_sane_layout(char **argv_all) {
   int persona = personality(0xffffffff);
   if (persona != -1) personality(persona & ~ADDR_COMPAT_LAYOUT);
   setenv(REEXEC_MARK, "1", 1);
-  execv("/proc/self/exe", argv_all);
+  execv("/proc/self/exe", g_config.host_argv);
   die("cannot reserve the guest address window");
 }
 
 static struct process g_process;
 static struct thread g_main_thread;
 
-int start_guest(const char *path, char **argv, char **envp) {
-  if (!window_reserve()) reexec_with_sane_layout(argv - 1);
-  unsetenv(REEXEC_MARK);
+int start_guest(const char *path, char **argv) {
+  if (!window_reserve()) reexec_with_sane_layout();
+  unsetenv(REEXEC_MARK); /* the guest sees its environment exactly */
+  char **envp = environ;
   fault_init();
   vma_init();
 
