@@ -46,7 +46,7 @@ OP_HANDLER(blr) {
 
 static bool decode_uncond_imm(u32 w, u64 pc, struct insn *out) {
   out->op = bit(w, 31) ? OP_bl : OP_b;
-  out->imm = pc + (sext(bits(w, 25, 0), 26) << 2);
+  out->imm = pc + ((u64)sext(bits(w, 25, 0), 26) << 2);
   return true;
 }
 
@@ -55,7 +55,7 @@ static bool decode_cond_imm(u32 w, u64 pc, struct insn *out) {
   if (bit(w, 24) || bit(w, 4)) return false;
   out->op = OP_b_cond;
   out->a = bits(w, 3, 0);
-  out->imm = pc + (sext(bits(w, 23, 5), 19) << 2);
+  out->imm = pc + ((u64)sext(bits(w, 23, 5), 19) << 2);
   return true;
 }
 
@@ -63,7 +63,7 @@ static bool decode_cmp_branch(u32 w, u64 pc, struct insn *out) {
   static const u16 kOps[2][2] = {{OP_cbz_w, OP_cbnz_w}, {OP_cbz_x, OP_cbnz_x}};
   out->op = kOps[bit(w, 31)][bit(w, 24)];
   out->rn = reg_src(bits(w, 4, 0));
-  out->imm = pc + (sext(bits(w, 23, 5), 19) << 2);
+  out->imm = pc + ((u64)sext(bits(w, 23, 5), 19) << 2);
   return true;
 }
 
@@ -71,7 +71,7 @@ static bool decode_test_branch(u32 w, u64 pc, struct insn *out) {
   out->op = bit(w, 24) ? OP_tbnz : OP_tbz;
   out->rn = reg_src(bits(w, 4, 0));
   out->a = bit(w, 31) << 5 | bits(w, 23, 19);
-  out->imm = pc + (sext(bits(w, 18, 5), 14) << 2);
+  out->imm = pc + ((u64)sext(bits(w, 18, 5), 14) << 2);
   return true;
 }
 

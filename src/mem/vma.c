@@ -31,7 +31,7 @@ static void insert_at(size_t i, const struct vma *v) {
     g_vmas = realloc(g_vmas, g_capvmas * sizeof *g_vmas);
     ASSERT(g_vmas);
   }
-  memmove(&g_vmas[i + 1], &g_vmas[i], (g_nvmas - i) * sizeof *g_vmas);
+  if (i < g_nvmas) memmove(&g_vmas[i + 1], &g_vmas[i], (g_nvmas - i) * sizeof *g_vmas);
   g_vmas[i] = *v;
   g_nvmas++;
 }
@@ -60,7 +60,7 @@ static void remove_locked(gaddr start, gaddr end) {
   split_at(end);
   size_t i = first_ending_above(start), j = i;
   while (j < g_nvmas && g_vmas[j].end <= end) free(g_vmas[j++].name);
-  memmove(&g_vmas[i], &g_vmas[j], (g_nvmas - j) * sizeof *g_vmas);
+  if (j > i) memmove(&g_vmas[i], &g_vmas[j], (g_nvmas - j) * sizeof *g_vmas);
   g_nvmas -= j - i;
 }
 
