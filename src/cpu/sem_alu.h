@@ -6,6 +6,7 @@
    decode nor touch guest memory. */
 
 #include "cpu/cpu.h"
+#include "cpu/sem_bits.h"
 
 /* Arm ARM AddWithCarry(), 64- and 32-bit, setting NZCV. */
 static inline u64 sem_adc64_flags(struct cpu *c, u64 x, u64 y, u32 carry) {
@@ -30,6 +31,46 @@ static inline u32 sem_adc32_flags(struct cpu *c, u32 x, u32 y, u32 carry) {
   return r;
 }
 
+/* AddWithCarry(x, y, '0'): ADDS, CMN. */
+static inline u64 sem_add64_flags(struct cpu *c, u64 x, u64 y) {
+  u64 r = x + y;
+  c->nf = r >> 63;
+  c->zf = r == 0;
+  c->cf = r < x;
+  c->vf = ((x ^ r) & (y ^ r)) >> 63;
+  return r;
+}
+
+static inline u32 sem_add32_flags(struct cpu *c, u32 x, u32 y) {
+  u32 r = x + y;
+  c->nf = r >> 31;
+  c->zf = r == 0;
+  c->cf = r < x;
+  c->vf = ((x ^ r) & (y ^ r)) >> 31;
+  return r;
+}
+
+/* AddWithCarry(x, NOT(y), '1'): SUBS, CMP. The carry out is "no borrow",
+   x >= y unsigned; overflow when the operands' signs differ and the
+   result's sign differs from x's. */
+static inline u64 sem_sub64_flags(struct cpu *c, u64 x, u64 y) {
+  u64 r = x - y;
+  c->nf = r >> 63;
+  c->zf = r == 0;
+  c->cf = x >= y;
+  c->vf = ((x ^ y) & (x ^ r)) >> 63;
+  return r;
+}
+
+static inline u32 sem_sub32_flags(struct cpu *c, u32 x, u32 y) {
+  u32 r = x - y;
+  c->nf = r >> 31;
+  c->zf = r == 0;
+  c->cf = x >= y;
+  c->vf = ((x ^ y) & (x ^ r)) >> 31;
+  return r;
+}
+
 /* Flags of a logical result (ANDS, BICS, TST): C and V cleared. */
 static inline void sem_logic_flags64(struct cpu *c, u64 r) {
   c->nf = r >> 63;
@@ -42,6 +83,53 @@ static inline void sem_logic_flags32(struct cpu *c, u32 r) {
   c->zf = r == 0;
   c->cf = 0;
   c->vf = 0;
+}
+
+/* Sets NZCV from the 4-bit immediate of CCMP/CCMN (N in bit 3). */
+static inline void sem_set_nzcv4(struct cpu *c, u32 nzcv) {
+  cpu_set_nzcv(c, (u64)nzcv << 28);
+}
+
+/* Arm ARM ShiftType, in encoding order (the "shift" field). */
+enum shift_type { SHIFT_LSL, SHIFT_LSR, SHIFT_ASR, SHIFT_ROR };
+
+/* Arm ARM ShiftReg(): amount < datasize, as the decoder guarantees. */
+static inline u64 sem_shift64(u64 x, u32 type, u32 amount) {
+  switch (type) {
+    case SHIFT_LSL: return x << amount;
+    case SHIFT_LSR: return x >> amount;
+    case SHIFT_ASR: return (u64)((i64)x >> amount);
+    default: return ror64(x, amount);
+  }
+}
+
+static inline u32 sem_shift32(u32 x, u32 type, u32 amount) {
+  switch (type) {
+    case SHIFT_LSL: return x << amount;
+    case SHIFT_LSR: return x >> amount;
+    case SHIFT_ASR: return (u32)((i32)x >> amount);
+    default: return ror32(x, amount);
+  }
+}
+
+/* Arm ARM ExtendType, in encoding order (the "option" field). */
+enum extend_type {
+  EXTEND_UXTB, EXTEND_UXTH, EXTEND_UXTW, EXTEND_UXTX,
+  EXTEND_SXTB, EXTEND_SXTH, EXTEND_SXTW, EXTEND_SXTX,
+};
+
+/* Arm ARM ExtendReg() before its left shift, at 64 bits; the 32-bit forms
+   use the low half of the result. */
+static inline u64 sem_extend(u64 x, u32 type) {
+  switch (type) {
+    case EXTEND_UXTB: return (u8)x;
+    case EXTEND_UXTH: return (u16)x;
+    case EXTEND_UXTW: return (u32)x;
+    case EXTEND_SXTB: return (u64)(i64)(i8)x;
+    case EXTEND_SXTH: return (u64)(i64)(i16)x;
+    case EXTEND_SXTW: return (u64)(i64)(i32)x;
+    default: return x; /* UXTX, SXTX */
+  }
 }
 
 /* Arm ARM ConditionHolds(). */
