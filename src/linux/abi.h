@@ -4,12 +4,32 @@
 /* The aarch64 Linux ABI where it differs from, or must not be confused with,
    the x86-64 host's. Layouts from linux-libc-dev-arm64-cross
    (asm-generic/stat.h, asm/signal.h, asm/sigcontext.h...). Conversions live
-   in xlat.c, never in casts. */
+   in xlat.c, never in casts.
+
+   What is NOT here is identical on both 64-bit ABIs and uses the host's
+   definition (xlat.c pins the sizes): errno values, signal numbers, AT_*,
+   MAP_*, PROT_*, MADV_*, F_* commands and struct flock, ioctl numbers of
+   asm-generic/ioctls.h, struct timespec/timeval/rlimit/rusage/sysinfo/tms/
+   utsname/statx/linux_dirent64/iovec, and the kernel's struct termios. */
 
 #include "base/types.h"
 
+/* TASK_SIZE of arm64 kernels with 48-bit user addresses (Debian's): the
+   limit access_ok() checks user ranges against. */
+#define A64_TASK_SIZE (1ull << 48)
+
 #define A64_NSIG 64
 #define A64_AT_FDCWD (-100)
+
+#define A64_SIGKILL 9
+#define A64_SIGSTOP 19
+
+/* asm/fcntl.h: arm64 moves four open(2) flags; every other O_* bit has the
+   same value as on x86-64 (asm-generic/fcntl.h). */
+#define A64_O_DIRECTORY 0040000
+#define A64_O_NOFOLLOW 0100000
+#define A64_O_DIRECT 0200000
+#define A64_O_LARGEFILE 0400000
 
 /* asm-generic/stat.h: struct stat as aarch64 newfstatat/fstat fill it. */
 struct a64_stat {
@@ -43,5 +63,45 @@ struct a64_sigaction {
   u64 restorer;
   u64 mask;
 };
+
+/* asm-generic/signal-defs.h and asm/signal.h. The kernel keeps only these
+   flag bits (UAPI_SA_FLAGS in include/linux/signal_types.h), so that
+   userspace can probe for SA_UNSUPPORTED and SA_EXPOSE_TAGBITS. */
+#define A64_SA_NOCLDSTOP 0x00000001u
+#define A64_SA_NOCLDWAIT 0x00000002u
+#define A64_SA_SIGINFO 0x00000004u
+#define A64_SA_EXPOSE_TAGBITS 0x00000800u
+#define A64_SA_RESTORER 0x04000000u
+#define A64_SA_ONSTACK 0x08000000u
+#define A64_SA_RESTART 0x10000000u
+#define A64_SA_NODEFER 0x40000000u
+#define A64_SA_RESETHAND 0x80000000u
+#define A64_SA_UAPI_FLAGS                                                   \
+  (A64_SA_NOCLDSTOP | A64_SA_NOCLDWAIT | A64_SA_SIGINFO | A64_SA_ONSTACK | \
+   A64_SA_RESTART | A64_SA_NODEFER | A64_SA_RESETHAND |                    \
+   A64_SA_EXPOSE_TAGBITS | A64_SA_RESTORER)
+
+/* rt_sigprocmask's how. */
+#define A64_SIG_BLOCK 0
+#define A64_SIG_UNBLOCK 1
+#define A64_SIG_SETMASK 2
+
+/* The kernel's stack_t (sigaltstack). */
+struct a64_stack {
+  u64 ss_sp;
+  i32 ss_flags;
+  i32 __pad;
+  u64 ss_size;
+};
+_Static_assert(sizeof(struct a64_stack) == 24, "aarch64 stack_t");
+
+#define A64_SS_ONSTACK 1
+#define A64_SS_DISABLE 2
+#define A64_SS_AUTODISARM (1u << 31)
+/* asm/signal.h: arm64's own value, larger than asm-generic's 2048. */
+#define A64_MINSIGSTKSZ 5120
+
+/* struct robust_list_head: three pointers; set_robust_list insists on it. */
+#define A64_ROBUST_LIST_HEAD_SIZE 24
 
 #endif

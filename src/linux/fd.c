@@ -1,13 +1,341 @@
-/* Descriptor I/O: read, write and their vector and positioned forms. */
+/* Descriptor I/O and the descriptor table: read, write and their vector and
+   positioned forms, getdents64, lseek, close, dup, pipe2, fcntl, flock,
+   ftruncate and the sync calls.
+
+   Descriptors are the host's, one for one. elfrun's own sit at
+   FD_GUEST_LIMIT and above and are refused with EBADF, exactly as if they
+   were not open; a host call that hands out a descriptor there (the guest
+   has ~1000 open) is undone and reported as EMFILE (fd_adopt). */
+#include "linux/fd.h"
+
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sys/file.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "linux/svc.h"
+#include "linux/xlat.h"
 #include "mem/guest.h"
+
+/* UIO_MAXIOV: the kernel's limit on readv/writev segments. */
+#define A64_UIO_MAXIOV 1024
+
+/* Not in every host header. */
+#ifndef F_GETOWNER_UIDS
+#define F_GETOWNER_UIDS 17
+#endif
+#ifndef F_GET_RW_HINT
+#define F_GET_RW_HINT 1035
+#define F_SET_RW_HINT 1036
+#define F_GET_FILE_RW_HINT 1037
+#define F_SET_FILE_RW_HINT 1038
+#endif
+
+static pthread_mutex_t g_nofile_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct rlimit g_nofile; /* the guest's RLIMIT_NOFILE, once set up */
+static bool g_nofile_ready;
+
+/* The guest starts with the host's limits, capped at FD_GUEST_LIMIT. */
+static void nofile_init_locked(void) {
+  if (g_nofile_ready) return;
+  struct rlimit host = {FD_GUEST_LIMIT, FD_GUEST_LIMIT};
+  getrlimit(RLIMIT_NOFILE, &host);
+  g_nofile.rlim_cur = host.rlim_cur < FD_GUEST_LIMIT ? host.rlim_cur : FD_GUEST_LIMIT;
+  g_nofile.rlim_max = host.rlim_max < FD_GUEST_LIMIT ? host.rlim_max : FD_GUEST_LIMIT;
+  g_nofile_ready = true;
+}
+
+void fd_get_nofile(struct rlimit *out) {
+  pthread_mutex_lock(&g_nofile_lock);
+  nofile_init_locked();
+  *out = g_nofile;
+  pthread_mutex_unlock(&g_nofile_lock);
+}
+
+/* Raising the hard limit needs CAP_SYS_RESOURCE on Linux; here it is never
+   possible, since no guest can have more than FD_GUEST_LIMIT anyway. */
+int fd_set_nofile(const struct rlimit *in) {
+  if (in->rlim_cur > in->rlim_max) return -EINVAL;
+  pthread_mutex_lock(&g_nofile_lock);
+  nofile_init_locked();
+  int ret = in->rlim_max > g_nofile.rlim_max ? -EPERM : 0;
+  if (!ret) g_nofile = *in;
+  pthread_mutex_unlock(&g_nofile_lock);
+  return ret;
+}
+
+/* The first descriptor number the guest may not have. */
+static u64 nofile_cur(void) {
+  struct rlimit rl;
+  fd_get_nofile(&rl);
+  return rl.rlim_cur;
+}
+
+i64 fd_adopt(long r) {
+  if (r < 0) return -errno;
+  if ((u64)r >= nofile_cur()) {
+    close((int)r);
+    return -EMFILE;
+  }
+  return r;
+}
+
+/* Buffers go to the host as guest_buf(): a bad one is then refused by the
+   host kernel after its descriptor checks, in the aarch64 kernel's order. */
+SYSCALL_HANDLER(read) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_read, fd, guest_buf(arg[1], arg[2]), arg[2]));
+}
 
 SYSCALL_HANDLER(write) {
   (void)t;
-  if (!guest_ptr_ok(arg[1], arg[2])) return -EFAULT;
-  ssize_t n = write((int)arg[0], g2h(arg[1]), arg[2]);
-  return n < 0 ? -errno : n;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_write, fd, guest_buf(arg[1], arg[2]), arg[2]));
+}
+
+SYSCALL_HANDLER(pread64) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_pread64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]));
+}
+
+SYSCALL_HANDLER(pwrite64) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_pwrite64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]));
+}
+
+/* access_ok() of the arm64 kernel (48-bit user addresses). */
+static bool a64_access_ok(gaddr a, u64 len) {
+  return a <= A64_TASK_SIZE && len <= A64_TASK_SIZE - a;
+}
+
+/* Copies the guest's iovec array into iov for the host, as the arm64
+   kernel would use it, and returns how many segments to pass on, or -1 if
+   the array cannot be read (too long, or not in guest memory).
+   Lengths are the host's to judge: a negative one is EINVAL there too. A
+   segment arm64's access_ok() refuses fails the whole call with EFAULT, so
+   it becomes HOST_EFAULT_PTR. One that passes access_ok() but lies outside
+   the window is memory the guest cannot have mapped: arm64 would move the
+   segments before it and stop at the fault (a short transfer), so the
+   vector is cut there; cut at the first segment, that is EFAULT. */
+static i64 import_iovec(gaddr uvec, u64 count, struct iovec *iov) {
+  if (count > A64_UIO_MAXIOV || copy_from_guest(iov, uvec, count * sizeof *iov))
+    return -1;
+  u64 cut = count;
+  bool host_fails = false;
+  for (u64 i = 0; i < count; i++) {
+    gaddr base = h2g(iov[i].iov_base);
+    u64 len = iov[i].iov_len;
+    if ((i64)len < 0) {
+      host_fails = true;
+    } else if (!guest_ptr_ok(base, len)) {
+      iov[i].iov_base = HOST_EFAULT_PTR;
+      if (!a64_access_ok(base, len)) host_fails = true;
+      else if (cut == count) cut = i;
+    }
+  }
+  return (i64)(host_fails || cut == 0 ? count : cut);
+}
+
+/* readv, writev, preadv, pwritev. On a 64-bit kernel the position is all
+   in pos_l (pos_from_hilo() shifts pos_h out); the host's takes the same.
+   An array that cannot be read goes to the host as HOST_EFAULT_PTR, which
+   reports it (EINVAL when too long, else EFAULT) after checking fd. */
+static i64 vector_io(long nr, const u64 *arg) {
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  struct iovec iov[A64_UIO_MAXIOV];
+  i64 n = import_iovec(arg[1], arg[2], iov);
+  if (n < 0) return host_result(syscall(nr, fd, HOST_EFAULT_PTR, arg[2], arg[3], 0));
+  return host_result(syscall(nr, fd, iov, n, arg[3], 0));
+}
+
+SYSCALL_HANDLER(readv) { (void)t; return vector_io(SYS_readv, arg); }
+SYSCALL_HANDLER(writev) { (void)t; return vector_io(SYS_writev, arg); }
+SYSCALL_HANDLER(preadv) { (void)t; return vector_io(SYS_preadv, arg); }
+SYSCALL_HANDLER(pwritev) { (void)t; return vector_io(SYS_pwritev, arg); }
+
+/* linux_dirent64 has one layout everywhere: the host fills the guest's
+   buffer directly. */
+SYSCALL_HANDLER(getdents64) {
+  (void)t;
+  int fd = (int)arg[0];
+  u32 count = (u32)arg[2];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_getdents64, fd, guest_buf(arg[1], count), count));
+}
+
+SYSCALL_HANDLER(lseek) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(lseek(fd, (off_t)arg[1], (int)arg[2]));
+}
+
+SYSCALL_HANDLER(close) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(close(fd));
+}
+
+/* The guest's close_range never reaches elfrun's own descriptors. */
+SYSCALL_HANDLER(close_range) {
+  (void)t;
+  u32 first = (u32)arg[0], last = (u32)arg[1], flags = (u32)arg[2];
+  if (flags & ~(u32)(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) return -EINVAL;
+  if (first > last) return -EINVAL;
+  if (first >= FD_GUEST_LIMIT) return 0;
+  if (last >= FD_GUEST_LIMIT) last = FD_GUEST_LIMIT - 1;
+  return host_result(syscall(SYS_close_range, first, last, flags));
+}
+
+SYSCALL_HANDLER(dup) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return fd_adopt(dup(fd));
+}
+
+/* ksys_dup3(): flags, then oldfd == newfd, then newfd past RLIMIT_NOFILE. */
+SYSCALL_HANDLER(dup3) {
+  (void)t;
+  int oldfd = (int)arg[0], newfd = (int)arg[1];
+  u64 flags = (u32)arg[2];
+  if (flags & ~(u64)O_CLOEXEC) return -EINVAL;
+  if (oldfd == newfd) return -EINVAL;
+  if ((u32)newfd >= nofile_cur()) return -EBADF;
+  if (!fd_is_guest(oldfd)) return -EBADF;
+  return host_result(dup3(oldfd, newfd, xlat_open_flags_from_guest(flags)));
+}
+
+SYSCALL_HANDLER(pipe2) {
+  (void)t;
+  int fds[2];
+  int flags = xlat_open_flags_from_guest((u32)arg[1]);
+  if (pipe2(fds, flags) != 0) return -errno;
+  u64 limit = nofile_cur();
+  i64 ret = 0;
+  if ((u64)fds[0] >= limit || (u64)fds[1] >= limit) ret = -EMFILE;
+  else if (copy_to_guest(arg[0], fds, sizeof fds)) ret = -EFAULT;
+  if (ret) {
+    close(fds[0]);
+    close(fds[1]);
+  }
+  return ret;
+}
+
+/* F_DUPFD and F_DUPFD_CLOEXEC: the lowest free number >= from. */
+static i64 fcntl_dupfd(int fd, int cmd, u32 from) {
+  if (from >= nofile_cur()) return -EINVAL;
+  return fd_adopt(syscall(SYS_fcntl, fd, cmd, from));
+}
+
+/* F_GETOWN answers -pgid for a process group, which a raw call could not
+   tell from an error; F_GETOWN_EX says the same without that ambiguity. */
+static i64 fcntl_getown(int fd) {
+  struct f_owner_ex owner;
+  if (syscall(SYS_fcntl, fd, F_GETOWN_EX, &owner) != 0) return -errno;
+  return owner.type == F_OWNER_PGRP ? -(i64)owner.pid : owner.pid;
+}
+
+/* The status flags (F_GETFL, F_SETFL) in the guest's O_* bits. */
+static i64 fcntl_getfl(int fd) {
+  long fl = syscall(SYS_fcntl, fd, F_GETFL);
+  return fl < 0 ? -errno : (i64)xlat_open_flags_to_guest((int)fl);
+}
+
+/* Commands whose argument points at size bytes of guest memory with the
+   same layout on both ABIs: struct flock, struct f_owner_ex, uid_t[2],
+   u64 write-life hints. */
+static u64 fcntl_pointer_size(int cmd) {
+  switch (cmd) {
+    case F_GETLK: case F_SETLK: case F_SETLKW:
+    case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+      return sizeof(struct flock);
+    case F_GETOWN_EX: case F_SETOWN_EX: return sizeof(struct f_owner_ex);
+    case F_GETOWNER_UIDS: return 2 * sizeof(u32);
+    case F_GET_RW_HINT: case F_SET_RW_HINT:
+    case F_GET_FILE_RW_HINT: case F_SET_FILE_RW_HINT: return sizeof(u64);
+    default: return 0;
+  }
+}
+
+/* Commands taking a plain integer; F_SETSIG's signal numbers are the same
+   on both. */
+static bool fcntl_takes_value(int cmd) {
+  switch (cmd) {
+    case F_GETFD: case F_SETFD: case F_SETOWN:
+    case F_GETSIG: case F_SETSIG: case F_GETLEASE: case F_SETLEASE:
+    case F_NOTIFY: case F_GETPIPE_SZ: case F_SETPIPE_SZ:
+    case F_ADD_SEALS: case F_GET_SEALS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/* Raw calls throughout: glibc's fcntl rewrites F_GETOWN and F_SETLK*. */
+SYSCALL_HANDLER(fcntl) {
+  (void)t;
+  int fd = (int)arg[0], cmd = (int)arg[1];
+  if (!fd_is_guest(fd)) return -EBADF;
+  switch (cmd) {
+    case F_DUPFD: case F_DUPFD_CLOEXEC: return fcntl_dupfd(fd, cmd, (u32)arg[2]);
+    case F_GETOWN: return fcntl_getown(fd);
+    case F_GETFL: return fcntl_getfl(fd);
+    case F_SETFL:
+      return host_result(syscall(SYS_fcntl, fd, F_SETFL, xlat_open_flags_from_guest((u32)arg[2])));
+    default: break;
+  }
+  if (fcntl_takes_value(cmd)) return host_result(syscall(SYS_fcntl, fd, cmd, (u32)arg[2]));
+  u64 size = fcntl_pointer_size(cmd);
+  if (!size) return -EINVAL;
+  return host_result(syscall(SYS_fcntl, fd, cmd, guest_buf(arg[2], size)));
+}
+
+SYSCALL_HANDLER(flock) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(flock(fd, (int)arg[1]));
+}
+
+SYSCALL_HANDLER(ftruncate) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(ftruncate(fd, (off_t)arg[1]));
+}
+
+SYSCALL_HANDLER(sync) {
+  (void)t;
+  (void)arg;
+  sync();
+  return 0;
+}
+
+SYSCALL_HANDLER(fsync) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(fsync(fd));
+}
+
+SYSCALL_HANDLER(fdatasync) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(fdatasync(fd));
 }

@@ -63,6 +63,47 @@ static void put_string(gaddr a) {
   put(cut ? "\"..." : "\"");
 }
 
+/* open(2) flags as the aarch64 guest spells them (asm/fcntl.h). */
+static const struct {
+  u32 bit;
+  const char *name;
+} kOpenFlagNames[] = {
+    {0100, "O_CREAT"},          {0200, "O_EXCL"},
+    {0400, "O_NOCTTY"},         {01000, "O_TRUNC"},
+    {02000, "O_APPEND"},        {04000, "O_NONBLOCK"},
+    {010000, "O_DSYNC"},        {A64_O_DIRECTORY, "O_DIRECTORY"},
+    {A64_O_NOFOLLOW, "O_NOFOLLOW"}, {A64_O_DIRECT, "O_DIRECT"},
+    {A64_O_LARGEFILE, "O_LARGEFILE"}, {01000000, "O_NOATIME"},
+    {02000000, "O_CLOEXEC"},    {04000000, "__O_SYNC"},
+    {010000000, "O_PATH"},      {020000000, "__O_TMPFILE"},
+};
+
+static void put_open_flags(u64 v) {
+  static const char *const kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+  put("%s", kAccess[v & 3]);
+  v &= ~3ull;
+  for (size_t i = 0; i < ARRAY_LEN(kOpenFlagNames); i++) {
+    if (!(v & kOpenFlagNames[i].bit)) continue;
+    put("|%s", kOpenFlagNames[i].name);
+    v &= ~(u64)kOpenFlagNames[i].bit;
+  }
+  if (v) put("|0x%llx", (unsigned long long)v);
+}
+
+static void put_signal(u64 v) {
+  static const char *const kSigNames[] = {
+      NULL, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+      "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2",
+      "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+      "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+      "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+      "SIGSYS"};
+  int sig = (int)v;
+  if (sig > 0 && sig < (int)ARRAY_LEN(kSigNames)) put("%s", kSigNames[sig]);
+  else if (sig >= 32 && sig <= A64_NSIG) put("SIGRT_%d", sig - 32);
+  else put("%d", sig);
+}
+
 static void put_arg(char kind, u64 v) {
   switch (kind) {
     case 'd': put("%d", (int)v); break;
@@ -70,7 +111,10 @@ static void put_arg(char kind, u64 v) {
       if ((int)v == A64_AT_FDCWD) put("AT_FDCWD");
       else put("%d", (int)v);
       break;
+    case 'l': put("%lld", (long long)v); break;
     case 'u': put("%llu", (unsigned long long)v); break;
+    case 'O': put_open_flags(v); break;
+    case 'S': put_signal(v); break;
     case 'o': put("0%llo", (unsigned long long)v); break;
     case 's': put_string(v); break;
     case 'p': if (!v) { put("NULL"); break; } /* fall through */

@@ -1,0 +1,347 @@
+/* System calls that take a path: open, stat, readlink, access, the
+   directory-entry calls (mkdir, unlink, rename, link, symlink, mknod),
+   ownership, mode and times, the working directory.
+
+   Every guest path goes through path_get() and each handler then acts on
+   the (dirfd, path) pair it returns, never on the guest's string. Where the
+   kernel rejects bad flags before it looks at the path, the flags are
+   checked first here too, so that errors come in the kernel's order. Host
+   calls are raw syscalls: glibc's wrappers of fchmodat, faccessat and
+   utimensat reinterpret their flags. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "linux/fd.h"
+#include "linux/svc.h"
+#include "linux/xlat.h"
+#include "mem/guest.h"
+#include "path/path.h"
+
+/* Not in every host header. */
+#ifndef AT_EACCESS
+#define AT_EACCESS 0x200
+#endif
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+#define RENAME_WHITEOUT 4
+#endif
+
+/* The PATH_* treatment an AT_* flags word asks for. */
+static unsigned path_how(int at_flags) {
+  unsigned how = PATH_FOLLOW;
+  if (at_flags & AT_SYMLINK_NOFOLLOW) how |= PATH_NOFOLLOW;
+  if (at_flags & AT_EMPTY_PATH) how |= PATH_EMPTY_OK;
+  return how;
+}
+
+SYSCALL_HANDLER(openat) {
+  int flags = xlat_open_flags_from_guest(arg[2]);
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1],
+                     flags & O_NOFOLLOW ? PATH_NOFOLLOW : PATH_FOLLOW, &hp);
+  if (err) return err;
+  i64 ret = fd_adopt(syscall(SYS_openat, hp.dirfd, hp.path, flags, (mode_t)arg[3]));
+  path_put(&hp);
+  return ret;
+}
+
+/* ---- stat ---- */
+
+static i64 stat_to_guest(gaddr buf, const struct stat *st) {
+  struct a64_stat out;
+  xlat_stat_to_guest(&out, st);
+  return copy_to_guest(buf, &out, sizeof out) ? -EFAULT : 0;
+}
+
+SYSCALL_HANDLER(fstat) {
+  (void)t;
+  int fd = (int)arg[0];
+  struct stat st;
+  if (!fd_is_guest(fd)) return -EBADF;
+  if (syscall(SYS_fstat, fd, &st) != 0) return -errno;
+  return stat_to_guest(arg[1], &st);
+}
+
+/* newfstatat and statx take a NULL path with AT_EMPTY_PATH (Linux 6.11);
+   qemu 7.2 still says EFAULT. */
+static unsigned stat_how(int at_flags) { return path_how(at_flags) | PATH_NULL_OK; }
+
+SYSCALL_HANDLER(newfstatat) {
+  int flags = (int)arg[3];
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], stat_how(flags), &hp);
+  if (err) return err;
+  struct stat st;
+  i64 ret = host_result(syscall(SYS_newfstatat, hp.dirfd, hp.path, &st, flags));
+  path_put(&hp);
+  return ret ? ret : stat_to_guest(arg[2], &st);
+}
+
+/* struct statx is the same on both ABIs. */
+SYSCALL_HANDLER(statx) {
+  int flags = (int)arg[2];
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], stat_how(flags), &hp);
+  if (err) return err;
+  struct statx sx;
+  i64 ret = host_result(syscall(SYS_statx, hp.dirfd, hp.path, flags, (u32)arg[3], &sx));
+  path_put(&hp);
+  if (ret) return ret;
+  return copy_to_guest(arg[4], &sx, sizeof sx) ? -EFAULT : 0;
+}
+
+/* ---- readlink and access ---- */
+
+/* do_readlinkat(): bufsiz is checked first; the link is read into elfrun's
+   memory so that a bad buffer is EFAULT only once the lookup succeeded. */
+SYSCALL_HANDLER(readlinkat) {
+  int bufsiz = (int)arg[3];
+  if (bufsiz <= 0) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW | PATH_EMPTY_OK, &hp);
+  if (err) return err;
+  char target[PATH_MAX];
+  size_t want = (size_t)bufsiz < sizeof target ? (size_t)bufsiz : sizeof target;
+  i64 n;
+  if (hp.link) {
+    n = (i64)strlen(hp.link);
+    if ((size_t)n > want) n = (i64)want;
+    memcpy(target, hp.link, (size_t)n);
+  } else {
+    n = host_result(syscall(SYS_readlinkat, hp.dirfd, hp.path, target, want));
+  }
+  path_put(&hp);
+  if (n < 0) return n;
+  return copy_to_guest(arg[2], target, (size_t)n) ? -EFAULT : n;
+}
+
+/* do_faccessat() rejects bad mode and flags before it reads the path. */
+static i64 access_at(struct thread *t, const u64 *arg, int flags) {
+  int mode = (int)arg[2];
+  if (mode & ~(R_OK | W_OK | X_OK)) return -EINVAL;
+  if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], path_how(flags), &hp);
+  if (err) return err;
+  i64 ret = flags ? host_result(syscall(SYS_faccessat2, hp.dirfd, hp.path, mode, flags))
+                  : host_result(syscall(SYS_faccessat, hp.dirfd, hp.path, mode));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(faccessat) { return access_at(t, arg, 0); }
+SYSCALL_HANDLER(faccessat2) { return access_at(t, arg, (int)arg[3]); }
+
+/* ---- directory entries ---- */
+
+/* Calls that create or remove a name act on a final symlink itself. */
+SYSCALL_HANDLER(mkdirat) {
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_mkdirat, hp.dirfd, hp.path, (mode_t)arg[2]));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(mknodat) {
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_mknodat, hp.dirfd, hp.path, (mode_t)arg[2], (u32)arg[3]));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(unlinkat) {
+  int flags = (int)arg[2];
+  if (flags & ~AT_REMOVEDIR) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_unlinkat, hp.dirfd, hp.path, flags));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(symlinkat) {
+  char target[PATH_MAX];
+  long n = path_copy_from_guest(target, arg[0], false);
+  if (n < 0) return n;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[1], arg[2], PATH_NOFOLLOW, &hp);
+  if (err) return err;
+  /* The target is link content, stored as the guest wrote it. */
+  i64 ret = host_result(syscall(SYS_symlinkat, target, hp.dirfd, hp.path));
+  path_put(&hp);
+  return ret;
+}
+
+/* The two names of link and rename: (olddirfd, oldpath) in arg[0..1] looked
+   up as from_how says, (newdirfd, newpath) in arg[2..3] as a name to
+   create, which never follows a final symlink. */
+static int path_get2(struct thread *t, const u64 *arg, unsigned from_how,
+                     struct host_path *from, struct host_path *to) {
+  int err = path_get(t, (int)arg[0], arg[1], from_how, from);
+  if (err) return err;
+  err = path_get(t, (int)arg[2], arg[3], PATH_NOFOLLOW, to);
+  if (err) path_put(from);
+  return err;
+}
+
+SYSCALL_HANDLER(linkat) {
+  int flags = (int)arg[4];
+  if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  unsigned how = (flags & AT_SYMLINK_FOLLOW ? PATH_FOLLOW : PATH_NOFOLLOW) |
+                 (flags & AT_EMPTY_PATH ? PATH_EMPTY_OK : 0);
+  struct host_path from, to;
+  int err = path_get2(t, arg, how, &from, &to);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_linkat, from.dirfd, from.path, to.dirfd, to.path, flags));
+  path_put(&to);
+  path_put(&from);
+  return ret;
+}
+
+/* do_renameat2() refuses bad flags before it looks at either name. */
+static i64 rename_at(struct thread *t, const u64 *arg, u32 flags) {
+  if (flags & ~(u32)(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) return -EINVAL;
+  if ((flags & RENAME_EXCHANGE) && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)))
+    return -EINVAL;
+  struct host_path from, to;
+  int err = path_get2(t, arg, PATH_NOFOLLOW, &from, &to);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_renameat2, from.dirfd, from.path, to.dirfd, to.path, flags));
+  path_put(&to);
+  path_put(&from);
+  return ret;
+}
+
+SYSCALL_HANDLER(renameat) { return rename_at(t, arg, 0); }
+SYSCALL_HANDLER(renameat2) { return rename_at(t, arg, (u32)arg[4]); }
+
+/* ---- attributes ---- */
+
+/* truncate has no *at form: a path relative to a directory descriptor is
+   reached through that descriptor's /proc/self/fd link, which keeps every
+   permission check of the real lookup. */
+SYSCALL_HANDLER(truncate) {
+  struct host_path hp;
+  int err = path_get(t, A64_AT_FDCWD, arg[0], PATH_FOLLOW, &hp);
+  if (err) return err;
+  char via[PATH_MAX + 32];
+  const char *path = hp.path;
+  if (hp.dirfd != AT_FDCWD && path[0] != '/') {
+    snprintf(via, sizeof via, "/proc/self/fd/%d/%s", hp.dirfd, hp.path);
+    path = via;
+  }
+  i64 ret = host_result(syscall(SYS_truncate, path, (off_t)arg[1]));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(fchmod) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_fchmod, fd, (mode_t)arg[1]));
+}
+
+SYSCALL_HANDLER(fchmodat) {
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], PATH_FOLLOW, &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_fchmodat, hp.dirfd, hp.path, (mode_t)arg[2]));
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(fchown) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_fchown, fd, (u32)arg[1], (u32)arg[2]));
+}
+
+SYSCALL_HANDLER(fchownat) {
+  int flags = (int)arg[4];
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], path_how(flags), &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_fchownat, hp.dirfd, hp.path, (u32)arg[2], (u32)arg[3], flags));
+  path_put(&hp);
+  return ret;
+}
+
+/* sys_utimensat(): the times are read first; a NULL path with a real dirfd
+   sets the times of the descriptor itself (futimens), and then no flags are
+   allowed. */
+SYSCALL_HANDLER(utimensat) {
+  int dirfd = (int)arg[0], flags = (int)arg[3];
+  struct timespec times[2], *tp = NULL;
+  if (arg[2]) {
+    if (copy_from_guest(times, arg[2], sizeof times)) return -EFAULT;
+    tp = times;
+  }
+  if (!arg[1] && dirfd != AT_FDCWD) {
+    if (flags) return -EINVAL;
+    if (!fd_is_guest(dirfd)) return -EBADF;
+    return host_result(syscall(SYS_utimensat, dirfd, NULL, tp, 0));
+  }
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, dirfd, arg[1], path_how(flags), &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_utimensat, hp.dirfd, hp.path, tp, flags));
+  path_put(&hp);
+  return ret;
+}
+
+/* ---- working directory ---- */
+
+/* The kernel writes the path only if it fits, and returns its length with
+   the NUL. (With a sysroot this will map the host path back to the guest's
+   view: the path layer's job.) */
+SYSCALL_HANDLER(getcwd) {
+  (void)t;
+  char buf[PATH_MAX];
+  u64 size = arg[1] < sizeof buf ? arg[1] : sizeof buf;
+  long n = syscall(SYS_getcwd, buf, size);
+  if (n < 0) return -errno;
+  return copy_to_guest(arg[0], buf, (size_t)n) ? -EFAULT : n;
+}
+
+/* chdir has no *at form: a path relative to a directory descriptor is
+   opened O_PATH and entered with fchdir, which still checks search
+   permission as chdir would. */
+static i64 chdir_at(const struct host_path *hp) {
+  if (hp->dirfd == AT_FDCWD) return host_result(syscall(SYS_chdir, hp->path));
+  int fd = openat(hp->dirfd, hp->path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return -errno;
+  i64 ret = host_result(fchdir(fd));
+  close(fd);
+  return ret;
+}
+
+SYSCALL_HANDLER(chdir) {
+  struct host_path hp;
+  int err = path_get(t, A64_AT_FDCWD, arg[0], PATH_FOLLOW, &hp);
+  if (err) return err;
+  i64 ret = chdir_at(&hp);
+  path_put(&hp);
+  return ret;
+}
+
+SYSCALL_HANDLER(fchdir) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(fchdir(fd));
+}
