@@ -3,6 +3,10 @@
 
 #include "base/types.h"
 
+/* elfrun's own descriptors (log, strace output, later gdb and sidecar) are
+   numbered from here up; guest descriptors stay below. */
+#define ELFRUN_FD_BASE 1000
+
 /* Options from the command line. Read-only once the guest starts. */
 struct config {
   const char *sysroot;   /* --sysroot PATH, or NULL */

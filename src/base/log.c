@@ -6,14 +6,12 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* elfrun's private descriptors sit at the top of this range, out of the way of
-   guests that dup2 to small numbers; close_range from the guest skips them. */
-#define LOG_FD_MIN 1000
+#include "base/config.h"
 
 int g_log_fd = 2;
 
 void log_init(void) {
-  int fd = fcntl(2, F_DUPFD_CLOEXEC, LOG_FD_MIN);
+  int fd = fcntl(2, F_DUPFD_CLOEXEC, ELFRUN_FD_BASE);
   if (fd >= 0) g_log_fd = fd;
 }
 

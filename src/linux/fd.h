@@ -3,11 +3,12 @@
 
 #include <sys/resource.h>
 
+#include "base/config.h"
 #include "base/types.h"
 
 /* elfrun's own descriptors (log, --strace output, gdb socket, sidecar
    locks) live at this number and above; the guest never sees them. */
-#define FD_GUEST_LIMIT 1000
+#define FD_GUEST_LIMIT ELFRUN_FD_BASE
 
 /* Whether fd may name a guest descriptor. Every handler taking an fd checks
    it first, so that the guest cannot use, close or replace elfrun's. */

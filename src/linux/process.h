@@ -22,6 +22,7 @@ struct thread {
   gaddr robust_list;     /* set_robust_list head */
   u64 robust_len;
   u64 sigmask;           /* the guest's blocked set (bit n-1 for signal n) */
+  struct a64_stack altstack; /* sigaltstack; all zero means SS_DISABLE */
 };
 
 static inline struct thread *thread_of(struct cpu *cpu) {

@@ -66,11 +66,6 @@ SYSCALL_HANDLER(rt_sigprocmask) {
   return 0;
 }
 
-/* The alternate signal stack of this guest thread. Kept here until struct
-   thread has a field for it; host thread == guest thread, so __thread is
-   per guest thread. Zero means SS_DISABLE (sas_ss_flags()). */
-static __thread struct a64_stack t_altstack;
-
 /* on_sig_stack(): the stack grows down, so sp == base is outside and
    sp == base + size inside. An SS_AUTODISARM stack never counts. */
 static bool on_altstack(const struct a64_stack *ss, u64 sp) {
@@ -105,10 +100,10 @@ static int altstack_set(struct a64_stack *cur, const struct a64_stack *ss, u64 s
 
 SYSCALL_HANDLER(sigaltstack) {
   u64 sp = t->cpu.x[REG_SP];
-  struct a64_stack ss, old = altstack_report(&t_altstack, sp);
+  struct a64_stack ss, old = altstack_report(&t->altstack, sp);
   if (arg[0]) {
     if (copy_from_guest(&ss, arg[0], sizeof ss)) return -EFAULT;
-    int err = altstack_set(&t_altstack, &ss, sp);
+    int err = altstack_set(&t->altstack, &ss, sp);
     if (err) return err;
   }
   if (arg[1] && copy_to_guest(arg[1], &old, sizeof old)) return -EFAULT;

@@ -4,7 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -36,6 +38,22 @@ static void NORETURN reexec_with_sane_layout(void) {
   setenv(REEXEC_MARK, "1", 1);
   execv("/proc/self/exe", g_config.host_argv);
   die("cannot reserve the guest address window");
+}
+
+/* The guest inherits what exec keeps on Linux: ignored dispositions and the
+   blocked mask (nohup, `trap ''` in a parent shell). elfrun's own host
+   handlers are installed later and do not count. */
+static void inherit_signal_state(struct thread *t) {
+  sigset_t mask;
+  if (sigprocmask(SIG_SETMASK, NULL, &mask) == 0)
+    for (int sig = 1; sig <= A64_NSIG; sig++)
+      if (sigismember(&mask, sig) == 1) t->sigmask |= 1ull << (sig - 1);
+  for (int sig = 1; sig <= A64_NSIG; sig++) {
+    struct sigaction sa;
+    if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &sa) == 0 &&
+        sa.sa_handler == SIG_IGN)
+      t->proc->sigactions[sig].handler = (u64)(uintptr_t)SIG_IGN;
+  }
 }
 
 static struct process g_process;
@@ -77,5 +95,9 @@ int start_guest(const char *path, char **argv) {
   t->cpu.pc = image.entry;
   t->cpu.thread = t;
   t->tid = getpid();
+  inherit_signal_state(t);
+  /* The host comm names the guest program, as exec would set it. */
+  const char *base = strrchr(path, '/');
+  prctl(PR_SET_NAME, base ? base + 1 : path);
   cpu_run(&t->cpu);
 }
