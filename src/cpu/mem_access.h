@@ -23,9 +23,16 @@ static inline u8 *guest_data_ptr(struct cpu *cpu, u64 va, u32 size) {
   return (u8 *)(uintptr_t)va;
 }
 
-/* Atomic and exclusive accesses must be naturally aligned: SIGBUS if not. */
-static inline u8 *guest_aligned_ptr(struct cpu *cpu, u64 va, u32 size) {
+/* Atomic and exclusive accesses must be naturally aligned: SIGBUS if not.
+   A store-exclusive checks alignment before it looks at the monitor (Arm
+   ARM AArch64.ExclusiveMonitorsPass), and the address only if the monitor
+   passes, so the check stands alone too. */
+static inline void guest_check_aligned(struct cpu *cpu, u64 va, u32 size) {
   if (UNLIKELY(va & (size - 1))) cpu_raise(cpu, SIGBUS, BUS_ADRALN, va & TBI_MASK);
+}
+
+static inline u8 *guest_aligned_ptr(struct cpu *cpu, u64 va, u32 size) {
+  guest_check_aligned(cpu, va, size);
   return guest_data_ptr(cpu, va, size);
 }
 
