@@ -22,12 +22,17 @@ struct thread {
   gaddr robust_list;     /* set_robust_list head */
   u64 robust_len;
   u64 sigmask;           /* the guest's blocked set (bit n-1 for signal n) */
+  u64 sigpending;        /* signals sent to this thread while blocked */
   struct a64_stack altstack; /* sigaltstack; all zero means SS_DISABLE */
 };
 
 static inline struct thread *thread_of(struct cpu *cpu) {
   return (struct thread *)cpu;
 }
+
+/* Acts on pending signals that the guest's mask no longer blocks (called
+   after the mask changes). */
+void signal_unblocked(struct thread *t);
 
 /* Ends the whole guest process with an exit status. Never returns. */
 void NORETURN process_exit(int status);

@@ -62,8 +62,9 @@ SYSCALL_HANDLER(rt_sigprocmask) {
       default: return -EINVAL;
     }
   }
-  if (oldset && copy_to_guest(oldset, &old_mask, sizeof old_mask)) return -EFAULT;
-  return 0;
+  i64 ret = oldset && copy_to_guest(oldset, &old_mask, sizeof old_mask) ? -EFAULT : 0;
+  signal_unblocked(t); /* as on the way back to user space */
+  return ret;
 }
 
 /* on_sig_stack(): the stack grows down, so sp == base is outside and

@@ -42,11 +42,23 @@ static i64 signal_self(struct thread *t, int sig) {
   u64 handler = t->proc->sigactions[sig].handler;
   if (handler == (u64)(uintptr_t)SIG_IGN || (handler == 0 && default_ignores(sig)))
     return 0;
-  if (t->sigmask & (1ull << (sig - 1))) return 0; /* stays pending */
+  if (t->sigmask & (1ull << (sig - 1))) { /* acted on when unblocked */
+    t->sigpending |= 1ull << (sig - 1);
+    return 0;
+  }
   if (handler == 0 && default_stops(sig)) return syscall(SYS_kill, getpid(), SIGSTOP) ? -errno : 0;
   if (handler != 0)
     log_msg("signal %d has a guest handler, which elfrun cannot run yet", sig);
   process_die_by_signal(sig);
+}
+
+void signal_unblocked(struct thread *t) {
+  u64 ready = t->sigpending & ~t->sigmask;
+  for (int sig = 1; ready; sig++, ready >>= 1) {
+    if (!(ready & 1)) continue;
+    t->sigpending &= ~(1ull << (sig - 1));
+    signal_self(t, sig);
+  }
 }
 
 static bool valid_signal(u64 sig) { return sig <= A64_NSIG; }
