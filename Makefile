@@ -1,5 +1,9 @@
 # elfrun: run aarch64 Linux programs on x86-64 Linux.
-# `make` builds build/elfrun; `make check` runs every test; see README.md.
+# `make` builds build/elfrun; `make check` runs every test; `make demo` sets up
+# a fresh Debian 12 machine and runs busybox through elfrun. See README.md.
+#
+# Variables: BUILD (output directory), CC, OPT, WERROR=1 (warnings are errors),
+# SANITIZE (extra -fsanitize flags; `make check-asan` sets them).
 
 CC ?= cc
 BUILD ?= build
@@ -7,7 +11,8 @@ OPT ?= -O2
 WERROR ?=
 SANITIZE ?=
 
-CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra $(if $(WERROR),-Werror) \
+# -mcx16: CASP, LDXP/STXP use cmpxchg16b (see "Atomics" in docs/internals.md).
+CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra $(if $(WERROR),-Werror) -mcx16 \
   -ffp-contract=off -frounding-math -fno-strict-aliasing -Isrc -D_GNU_SOURCE -pthread -MMD -MP \
   $(SANITIZE)
 LDFLAGS_BASE := -pthread $(SANITIZE)
@@ -16,7 +21,7 @@ SRCS := $(shell find src -name '*.c' | sort)
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
-.PHONY: all clean check check-asan demo deps fuzz bench
+.PHONY: all clean check check-asan demo deps fixtures fuzz bench
 all: $(BUILD)/elfrun
 
 $(BUILD)/elfrun: $(OBJS)
@@ -29,8 +34,30 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/libelfrun.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
+# Installs missing build and test packages (Debian 12; needs root).
+deps:
+	scripts/install-deps.sh
+
+# Debian's busybox-static:arm64, unpacked under $(FIXTURES); quick when present.
+FIXTURES ?= build/fixtures
+fixtures:
+	scripts/fetch-fixtures.sh $(FIXTURES)
+
+# Everything from a fresh machine to busybox running under elfrun.
+demo:
+	scripts/install-deps.sh
+	$(MAKE) all
+	scripts/fetch-fixtures.sh $(FIXTURES)
+	scripts/demo.sh $(BUILD)/elfrun $(FIXTURES)/busybox-static/bin/busybox
+
+# The whole suite against an elfrun built with AddressSanitizer and UBSan.
+ASAN_BUILD ?= build-asan
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-asan:
+	$(MAKE) BUILD=$(ASAN_BUILD) SANITIZE='$(ASAN_FLAGS)' check
+
 clean:
-	rm -rf build
+	rm -rf $(BUILD)
 
 -include $(OBJS:.o=.d)
 -include tests/tests.mk

@@ -1,25 +1,39 @@
 #!/usr/bin/env bash
-# Installs what elfrun needs to build and test on Debian 12 x86-64 (run as root).
-# Quick when everything is already there: it only calls apt-get for missing packages.
+# Installs what elfrun needs to build and test on Debian 12 x86-64 (as root),
+# from a fresh container on: host compilers, the aarch64 cross toolchains
+# (glibc and musl), qemu-user as the test oracle, clang's fuzzing runtime.
+# Quick when everything is already there: it asks apt only for what is
+# missing. Nothing else is ever installed by hand; scripts/fetch-fixtures.sh
+# brings the test fixtures.
 set -eu
 
-host_pkgs="make gcc clang gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
-  libc6-dev-arm64-cross linux-libc-dev-arm64-cross qemu-user hyperfine
-  libclang-rt-14-dev"
+host_pkgs="make gcc libc6-dev clang libclang-rt-14-dev binutils
+  gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+  linux-libc-dev-arm64-cross qemu-user hyperfine"
+# musl's aarch64 libc and its aarch64-linux-musl-gcc wrapper come from the
+# arm64 architecture of the archive.
 arm64_pkgs="musl-dev:arm64"
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 
 missing=""
 for p in $host_pkgs $arm64_pkgs; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
-    || missing="$missing $p"
+  installed "$p" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
   echo "install-deps: missing packages:$missing (run as root to install them)" >&2
   exit 1
 fi
+echo "install-deps: installing$missing"
 dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
+# shellcheck disable=SC2086 # word splitting of the package list is intended
 apt-get install -y -q --no-install-recommends $missing

@@ -1,45 +1,283 @@
 #!/usr/bin/env bash
-# Runs elfrun's test suites and prints one line per failure, then the summary
-# "N passed, N failed[, N skipped]". Usage: tests/check.sh BUILD [SUITE [PATTERN]]
-# Expected outputs in tests/expected/ come from scripts/oracle.sh (qemu-aarch64).
+# Runs elfrun's test suites: one "PASS name", "FAIL name: why" or
+# "SKIP name: why" line per test, then the summary as the last line:
+# "N passed, N failed[, N skipped]". Exit status 0 only if nothing failed.
+#
+#   tests/check.sh BUILD [SUITE [PATTERN]]
+#
+# Suites, in order: unit (host unit tests and a short fuzz run), cli (elfrun's
+# command line and bad input), asm, guest (C programs in three builds) and
+# busybox (Debian's busybox under elfrun and qemu-aarch64, compared live).
+# PATTERN keeps the tests whose name contains it. Expected outputs come from
+# scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
+# kept in BUILD/test-out/ for debugging. See docs/testing.md.
 set -u
+cd "$(dirname "$0")/.." || exit 2
 build=${1:-build}
 only=${2:-}
 pattern=${3:-}
-elfrun=$build/elfrun
-passed=0 failed=0 skipped=0
+fixtures=${FIXTURES:-build/fixtures}
+elfrun=$(realpath "$build/elfrun" 2>/dev/null || echo "$build/elfrun")
 out_dir=$build/test-out
-mkdir -p "$out_dir"
+qemu=${QEMU:-qemu-aarch64}
+. scripts/testlib.sh
 
-pass() { passed=$((passed + 1)); }
+passed=0 failed=0 skipped=0
+mkdir -p "$out_dir"
+ulimit -c 0 # guests dying by signal must not leave core files around
+
+pass() { passed=$((passed + 1)); echo "PASS $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
 skip() { skipped=$((skipped + 1)); echo "SKIP $1: $2"; }
+selected() { [ -z "$pattern" ] || [[ $1 == *$pattern* ]]; }
+out_file() { echo "$out_dir/${1//\//_}.out"; }
 
-# compare NAME EXPECTED_FILE COMMAND...: runs the command under elfrun with
-# stdout+stderr and the exit status captured, and compares byte for byte.
+# compare NAME EXPECTED STDIN COMMAND...: runs COMMAND (see run_capture) and
+# compares its output and exit status with EXPECTED byte for byte.
 compare() {
-  local name=$1 expected=$2
-  shift 2
-  local got=$out_dir/${name//\//_}.out
-  if [ ! -f "$expected" ]; then skip "$name" "no expected file $expected"; return; fi
-  { timeout 60 "$@" 2>&1; echo "exit=$?"; } >"$got" </dev/null
-  if cmp -s "$expected" "$got"; then pass; else
-    fail "$name" "output differs (diff $expected $got)"
+  local name=$1 expected=$2 stdin=$3 got
+  shift 3
+  got=$(out_file "$name")
+  if [ ! -f "$expected" ]; then
+    skip "$name" "no expected output $expected (run scripts/oracle.sh)"
+    return
+  fi
+  run_capture "$got" "$stdin" "$@"
+  if cmp -s "$expected" "$got"; then pass "$name"
+  else fail "$name" "$(describe_difference "$expected" "$got")"; fi
+}
+
+# A one-line account of how two outputs differ, for the FAIL line.
+describe_difference() {
+  local want got
+  want=$(tail -n 1 "$1") got=$(tail -n 1 "$2")
+  if [ "$want" != "$got" ] && [[ $got == exit=* ]]; then
+    local signal=""
+    [ "${got#exit=}" -gt 128 ] 2>/dev/null &&
+      signal=" (signal $(kill -l $((${got#exit=} - 128)) 2>/dev/null))"
+    echo "$got$signal, expected $want (diff $1 $2)"
+  else
+    echo "output differs (diff $1 $2)"
   fi
 }
 
+# --- unit: host unit tests, one child process per test ---------------------
+suite_unit() {
+  local bin=$build/tests/unit/unit_tests log line status
+  if [ ! -x "$bin" ]; then
+    fail unit "runner $bin not built (make tests)"
+  else
+    log=$(out_file unit)
+    { ELFRUN_TEST_BUILD=$build "$bin" "${pattern#unit/}" >"$log" 2>&1; status=$?; } 2>/dev/null
+    local counted=$((passed + failed))
+    while IFS= read -r line; do
+      case $line in
+        "PASS "*) passed=$((passed + 1)); echo "$line" ;;
+        "FAIL "*) failed=$((failed + 1)); echo "$line" ;;
+        *) echo "$line" ;; # a failed check's details, printed before its FAIL
+      esac
+    done <"$log"
+    if [ "$status" -ne 0 ] && [ $((passed + failed)) -eq "$counted" ]; then
+      fail unit "runner exited with status $status before reporting (see $log)"
+    fi
+  fi
+  fuzz_smoke
+}
+
+# A short libFuzzer run over the seed corpus: catches a parser regression
+# on malformed input in seconds; `make fuzz` runs for as long as asked.
+fuzz_smoke() {
+  local name=unit/fuzz_elf.seed_corpus_and_200000_mutations
+  selected "$name" || return
+  local bin=$build/fuzz/fuzz_elf seeds=$build/fuzz/seeds log
+  if [ ! -x "$bin" ] || [ ! -d "$seeds" ]; then
+    skip "$name" "fuzzer not built (needs clang and libclang-rt-14-dev: scripts/install-deps.sh)"
+    return
+  fi
+  log=$(out_file "$name")
+  local corpus
+  corpus=$(mktemp -d)
+  if { "$bin" -runs=200000 -max_len=16384 -seed=1 -timeout=10 \
+        -artifact_prefix="$out_dir/fuzz-" "$corpus" "$seeds" >"$log" 2>&1; } 2>/dev/null; then
+    pass "$name"
+  else
+    fail "$name" "crash or failed invariant (see $log)"
+  fi
+  rm -rf "$corpus"
+}
+
+# --- cli: the command line, and bad programs given to elfrun ----------------
+# cli_case NAME STATUS REASON_REGEX PROGRAM: elfrun PROGRAM must exit with
+# STATUS, print nothing on stdout and exactly one line on stderr naming
+# PROGRAM and matching REASON_REGEX.
+cli_case() {
+  local name=cli/$1 want=$2 reason=$3 program=$4 log err status lines
+  selected "$name" || return
+  log=$(out_file "$name")
+  err=$log.stderr
+  { "$elfrun" "$program" >"$log" 2>"$err" </dev/null; status=$?; } 2>/dev/null
+  lines=$(wc -l <"$err")
+  if [ "$status" -ne "$want" ]; then
+    fail "$name" "exit status $status, expected $want (see $err)"
+  elif [ -s "$log" ]; then
+    fail "$name" "wrote to stdout (see $log)"
+  elif [ "$lines" -ne 1 ]; then
+    fail "$name" "$lines lines on stderr, expected one (see $err)"
+  elif ! grep -qF -- "$program" "$err" || ! grep -qiE -- "$reason" "$err"; then
+    fail "$name" "message does not name the file and /$reason/: $(cat "$err")"
+  else
+    pass "$name"
+  fi
+}
+
+# cli_run NAME STATUS STREAM REGEX ARGS...: elfrun ARGS exits with STATUS and
+# prints a line matching REGEX on STREAM (stdout or stderr).
+cli_run() {
+  local name=cli/$1 want=$2 stream=$3 regex=$4 log status
+  shift 4
+  selected "$name" || return
+  log=$(out_file "$name")
+  { "$elfrun" "$@" >"$log.stdout" 2>"$log.stderr" </dev/null; status=$?; } 2>/dev/null
+  if [ "$status" -ne "$want" ]; then
+    fail "$name" "exit status $status, expected $want"
+  elif ! grep -qE -- "$regex" "$log.$stream"; then
+    fail "$name" "no /$regex/ on $stream (see $log.$stream)"
+  else
+    pass "$name"
+  fi
+}
+
+suite_cli() {
+  if [ ! -x "$elfrun" ]; then
+    fail cli "$elfrun not built"
+    return
+  fi
+  local dir=$out_dir/cli-inputs valid
+  valid=$(find "$build/tests/asm" -maxdepth 1 -type f 2>/dev/null | sort | head -n 1)
+  rm -rf "$dir"
+  mkdir -p "$dir/a-directory"
+  printf 'hello\n' >"$dir/text.txt"
+  : >"$dir/empty"
+  printf '#!/bin/sh\necho hi\n' >"$dir/script.sh"
+  chmod +x "$dir/script.sh"
+  cli_run no_arguments_prints_usage 2 stderr '^usage: elfrun'
+  cli_run help_prints_usage 0 stdout '^usage: elfrun' --help
+  cli_run version 0 stdout '^elfrun [0-9]' --version
+  cli_run unknown_option 2 stderr "unknown .*option '--frobnicate'" --frobnicate /bin/true
+  cli_run sysroot_without_path 2 stderr 'option' --sysroot
+  local args=$build/tests/guest/args.glibc hello=$build/tests/guest/hello.glibc
+  cli_run argv0_replaces_the_program_name 0 stdout '^argv\[0\] names: custom-name$' \
+    --argv0 custom-name "$args"
+  cli_run strace_logs_system_calls 0 stderr '^[0-9]+ exit_group\(0\)' --strace "$hello"
+  cli_run double_dash_ends_options 0 stdout '^hello, world$' -- "$hello"
+  cli_case missing_file 127 'no such file' "$dir/no-such-file"
+  cli_case directory 126 'directory' "$dir/a-directory"
+  cli_case text_file 126 'not an ELF' "$dir/text.txt"
+  cli_case empty_file 126 'empty' "$dir/empty"
+  cli_case shell_script 126 'not an ELF' "$dir/script.sh"
+  cli_case x86_64_elf 126 'x86-64' /bin/true
+  if [ -z "$valid" ]; then
+    skip cli/bad_elfs "no test binary to derive them from (make tests)"
+    return
+  fi
+  scripts/bad-elfs.sh "$valid" "$dir/bad" >/dev/null
+  cli_case truncated_header 126 'truncated' "$dir/bad/truncated-header.elf"
+  cli_case truncated_program_headers 126 'truncated' "$dir/bad/truncated-phdrs.elf"
+  cli_case truncated_segment 126 'truncated' "$dir/bad/truncated-segment.elf"
+  cli_case elf32 126 '32-bit' "$dir/bad/elf32.elf"
+  cli_case big_endian 126 'big-endian' "$dir/bad/big-endian.elf"
+  cli_case relocatable 126 'relocatable|not an executable' "$dir/bad/relocatable.elf"
+  cli_case other_machine 126 'machine|not aarch64' "$dir/bad/riscv.elf"
+  cli_case no_program_headers 126 'program header' "$dir/bad/no-phdrs.elf"
+  cli_case absurd_program_header_count 126 'program header' "$dir/bad/huge-phnum.elf"
+  cli_case program_headers_past_end 126 'truncated' "$dir/bad/phdrs-past-end.elf"
+  cli_case overlapping_segments 126 'overlap' "$dir/bad/overlapping.elf"
+  cli_case absurd_segment_size 126 'address space' "$dir/bad/huge-memsz.elf"
+  cli_case misaligned_segment 126 'misaligned' "$dir/bad/misaligned.elf"
+}
+
+# --- asm: tests/asm/NAME.S against tests/expected/asm/NAME.out --------------
 suite_asm() {
+  local bin name
   for bin in "$build"/tests/asm/*; do
     [ -x "$bin" ] || continue
-    local name=${bin##*/}
-    [ -n "$pattern" ] && [[ $name != *$pattern* ]] && continue
-    compare "asm/$name" "tests/expected/asm/$name.out" "$elfrun" "$bin"
+    name=asm/${bin##*/}
+    selected "$name" || continue
+    compare "$name" "tests/expected/$name.out" /dev/null "$elfrun" "$bin"
   done
 }
 
-for suite in asm; do
+# --- guest: tests/guest/NAME.c, built three ways, each run of NAME.args -----
+suite_guest() {
+  local src name line label mode bin test
+  for src in tests/guest/*.c; do
+    name=${src##*/}
+    name=${name%.c}
+    while IFS= read -r line; do
+      eval "set -- $line"
+      label=${1:-}
+      for mode in $GUEST_MODES; do
+        test=guest/$name${label:+.$label}.$mode
+        selected "$test" || continue
+        bin=$build/tests/guest/$name.$mode
+        if [ ! -x "$bin" ]; then
+          fail "$test" "$bin not built (make tests)"
+          continue
+        fi
+        compare "$test" "$(guest_expected "$name" "$label" "$mode")" \
+          "$(guest_stdin "$name")" "$elfrun" "$bin" "${@:2}"
+      done
+    done < <(guest_runs "$name")
+  done
+}
+
+# --- busybox: elfrun and qemu-aarch64 side by side on the same inputs -------
+# stage_files DIR: a fresh copy of tests/busybox/files with pinned modes and
+# modification times, so `ls -l` prints the same on every machine.
+stage_files() {
+  rm -rf "$1"
+  mkdir -p "$1"
+  cp -R tests/busybox/files/. "$1"
+  chmod -R u=rwX,go=rX "$1"
+  find "$1" -depth -exec touch -h -d '2024-01-02 03:04:05 UTC' {} +
+}
+
+suite_busybox() {
+  local bb=$fixtures/busybox-static/bin/busybox
+  if [ ! -x "$bb" ]; then
+    skip busybox "fixture $bb missing (scripts/fetch-fixtures.sh downloads it)"
+    return
+  fi
+  if ! command -v "$qemu" >/dev/null; then
+    skip busybox "$qemu missing (scripts/install-deps.sh installs qemu-user)"
+    return
+  fi
+  bb=$(realpath "$bb")
+  local work dir name stdin rest test want got in
+  work=$(mktemp -d /tmp/elfrun-busybox.XXXXXX)
+  dir=$work/files
+  while read -r name stdin rest; do
+    [ -z "$name" ] || [[ $name == \#* ]] && continue
+    test=busybox/$name
+    selected "$test" || continue
+    eval "set -- $rest"
+    want=$(realpath -m "$(out_file "$test").qemu")
+    got=$(realpath -m "$(out_file "$test")")
+    in=/dev/null
+    [ "$stdin" != - ] && in=$dir/$stdin
+    stage_files "$dir"
+    (cd "$dir" && run_capture "$want" "$in" "$qemu" "$bb" "$@")
+    stage_files "$dir"
+    (cd "$dir" && run_capture "$got" "$in" "$elfrun" "$bb" "$@")
+    if cmp -s "$want" "$got"; then pass "$test"
+    else fail "$test" "$(describe_difference "$want" "$got")"; fi
+  done <tests/busybox/cases
+  rm -rf "$work"
+}
+
+for suite in unit cli asm guest busybox; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
-  suite_$suite
+  "suite_$suite"
 done
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"

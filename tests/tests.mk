@@ -1,9 +1,16 @@
 # Test build rules, included by the top-level Makefile. `make check` builds
-# everything here and runs tests/check.sh, which prints "N passed, N failed".
+# everything here, fetches the fixtures and runs tests/check.sh, which prints
+# one PASS/FAIL line per test and ends with "N passed, N failed".
+# docs/testing.md explains the suites and how expectations are written.
 
 A64_CC ?= aarch64-linux-gnu-gcc
 A64_MUSL_CC ?= aarch64-linux-musl-gcc
+# The kernel's arm64 UAPI headers (linux-libc-dev-arm64-cross).
+A64_UAPI ?= /usr/aarch64-linux-gnu/include
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
 
+# --- Assembly tests: tests/asm/NAME.S -> $(BUILD)/tests/asm/NAME ----------
 ASM_SRCS := $(filter-out tests/asm/harness.inc,$(wildcard tests/asm/*.S))
 ASM_BINS := $(ASM_SRCS:tests/asm/%.S=$(BUILD)/tests/asm/%)
 
@@ -11,12 +18,91 @@ $(BUILD)/tests/asm/%: tests/asm/%.S tests/asm/harness.inc
 	@mkdir -p $(dir $@)
 	$(A64_CC) -nostdlib -static -Itests/asm -o $@ $<
 
-.PHONY: tests check-asm
-tests: $(BUILD)/elfrun $(ASM_BINS)
+# --- Guest C programs, each built three ways ------------------------------
+# NAME.glibc (static), NAME.musl (static), NAME.pie (glibc static-pie).
+GUEST_SRCS := $(wildcard tests/guest/*.c)
+GUEST_NAMES := $(GUEST_SRCS:tests/guest/%.c=%)
+GUEST_MODES := glibc musl pie
+GUEST_BINS := $(foreach m,$(GUEST_MODES),$(GUEST_NAMES:%=$(BUILD)/tests/guest/%.$(m)))
+GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra $(if $(WERROR),-Werror)
+GUEST_LIBS := -lm
 
-check: tests
-	@tests/check.sh $(BUILD)
+$(BUILD)/tests/guest/%.glibc: tests/guest/%.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static -o $@ $< $(GUEST_LIBS)
 
-# Only the assembly tests matching ASM=pattern (default: all).
+$(BUILD)/tests/guest/%.musl: tests/guest/%.c
+	@mkdir -p $(dir $@)
+	$(A64_MUSL_CC) $(GUEST_CFLAGS) -static -o $@ $< $(GUEST_LIBS)
+
+$(BUILD)/tests/guest/%.pie: tests/guest/%.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static-pie -o $@ $< $(GUEST_LIBS)
+
+# --- Host unit tests: tests/unit/*.c linked against libelfrun.a -----------
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%.o)
+UNIT_BIN := $(BUILD)/tests/unit/unit_tests
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(UNIT_CFLAGS) -Itests/unit -c -o $@ $<
+
+# abi_ref.c sees the kernel's arm64 headers and nothing else, so the layouts
+# it reports are the kernel's, not the host libc's.
+$(BUILD)/tests/unit/abi_ref.o: UNIT_CFLAGS := -nostdinc -isystem $(A64_UAPI)
+
+$(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libelfrun.a
+	$(CC) $(LDFLAGS_BASE) -o $@ $(UNIT_OBJS) $(BUILD)/libelfrun.a
+
+-include $(UNIT_OBJS:.o=.d)
+
+# --- Fuzzing the ELF parser (libFuzzer) ------------------------------------
+FUZZ_BIN := $(BUILD)/fuzz/fuzz_elf
+FUZZ_SEEDS := $(BUILD)/fuzz/seeds
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra $(if $(WERROR),-Werror) -Isrc -D_GNU_SOURCE \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+# Built by `make check` only where the fuzzing compiler is installed.
+FUZZ_IF_AVAILABLE := $(if $(shell command -v $(FUZZ_CC)),$(FUZZ_BIN) $(FUZZ_SEEDS)/.done)
+
+$(FUZZ_BIN): tests/fuzz/fuzz_elf.c src/loader/elf.c src/loader/elf.h src/mem/guest.h \
+             src/base/types.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_elf.c src/loader/elf.c
+
+$(FUZZ_SEEDS)/.done: $(ASM_BINS) $(GUEST_BINS) scripts/fuzz-seeds.sh scripts/bad-elfs.sh
+	scripts/fuzz-seeds.sh $(BUILD) $(FUZZ_SEEDS)
+	@touch $@
+
+# `make fuzz FUZZ_SECONDS=600`: new inputs go to $(BUILD)/fuzz/corpus, crashes
+# to $(BUILD)/fuzz/crash-*.
+fuzz: $(FUZZ_BIN) $(FUZZ_SEEDS)/.done
+	@mkdir -p $(BUILD)/fuzz/corpus
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+	  -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
+	  $(BUILD)/fuzz/corpus $(FUZZ_SEEDS)
+
+# --- Running ----------------------------------------------------------------
+.PHONY: tests test-bins check-deps check-asm check-unit check-cli check-guest check-busybox
+tests: $(BUILD)/elfrun $(ASM_BINS) $(GUEST_BINS) $(UNIT_BIN)
+
+# Only the aarch64 test programs (what scripts/oracle.sh needs).
+test-bins: $(ASM_BINS) $(GUEST_BINS)
+
+# Everything the suites run against. Fixtures are fetched here; without
+# network the busybox suite then reports itself skipped instead.
+check-deps: tests $(FUZZ_IF_AVAILABLE)
+	@scripts/fetch-fixtures.sh $(FIXTURES) || echo "warning: fixtures unavailable" >&2
+
+check: check-deps
+	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD)
+
+# One suite, optionally only the tests whose name contains T (ASM for asm).
 check-asm: tests
 	@tests/check.sh $(BUILD) asm '$(ASM)'
+
+check-unit check-cli check-guest: tests $(FUZZ_IF_AVAILABLE)
+	@tests/check.sh $(BUILD) $(@:check-%=%) '$(T)'
+
+check-busybox: check-deps
+	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD) busybox '$(T)'
