@@ -9,7 +9,6 @@
 #include "base/log.h"
 #include "linux/start.h"
 
-struct config g_config = {.strace_fd = 2};
 
 static void usage(FILE *f) {
   fputs("usage: elfrun [options] PROGRAM [ARGS...]\n"

@@ -12,11 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "base/config.h"
-
-/* main.c, which defines it, is not part of libelfrun.a. */
-struct config g_config = {.strace_fd = 2};
-
 #define MAX_TESTS 1024
 #define TEST_SECONDS 20
 
