@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/types.h"
+
 #define MAX_TESTS 1024
 #define TEST_SECONDS 20
 
