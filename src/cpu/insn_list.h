@@ -18,3 +18,5 @@
 #include "cpu/list_atomic.h"
 #include "cpu/list_fp.h"
 #include "cpu/list_simd.h"
+#include "cpu/list_crypto.h"
+#include "cpu/list_fp16.h"

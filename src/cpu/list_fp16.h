@@ -1,0 +1,1 @@
+/* INSN rows of the half-precision FP family (FPHP, ASIMDHP); see insn_list.h. */
