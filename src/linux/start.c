@@ -4,6 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <signal.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
@@ -56,6 +60,30 @@ static void inherit_signal_state(struct thread *t) {
   }
 }
 
+/* Until the sysroot resolver lands: the sysroot copy if there is one. */
+static int open_guest_file(const char *name) {
+  char buf[PATH_MAX];
+  if (g_config.sysroot && snprintf(buf, sizeof buf, "%s/%s", g_config.sysroot, name) < (int)sizeof buf) {
+    int fd = open(buf, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) return fd;
+  }
+  int fd = open(name, O_RDONLY | O_CLOEXEC);
+  return fd < 0 ? -errno : fd;
+}
+
+/* Opens and maps PT_INTERP, looked up like any absolute guest path: in the
+   sysroot when there is one. */
+static enum load_status load_interp(const char *name, struct image *out, const char **why) {
+  int fd = open_guest_file(name);
+  if (fd < 0) {
+    *why = strerror(-fd);
+    return LOAD_CANNOT_EXEC; /* a shell says 127 only for the program itself */
+  }
+  enum load_status status = load_image_fd(fd, LOAD_INTERP, out, why);
+  close(fd);
+  return status;
+}
+
 static struct process g_process;
 static struct thread g_main_thread;
 
@@ -66,17 +94,20 @@ int start_guest(const char *path, char **argv) {
   fault_init();
   vma_init();
 
-  struct image image;
+  struct image image, interp;
   const char *why;
+  if (!stack_map()) {
+    log_msg("%s: cannot map the stack", path);
+    return LOAD_CANNOT_EXEC;
+  }
   enum load_status status = load_image(path, &image, &why);
   if (status != LOAD_OK) {
     log_msg("%s: %s", path, why);
     return status;
   }
-  if (image.interp) {
-    log_msg("%s: dynamically linked programs (interpreter %s) are not supported yet",
-            path, image.interp);
-    return LOAD_CANNOT_EXEC;
+  if (image.interp && (status = load_interp(image.interp, &interp, &why)) != LOAD_OK) {
+    log_msg("%s: interpreter %s: %s", path, image.interp, why);
+    return status;
   }
   brk_init(image.end);
 
@@ -85,14 +116,14 @@ int start_guest(const char *path, char **argv) {
   t->proc = &g_process;
   g_process.exe_path = realpath(path, NULL);
   g_process.execfn = strdup(path);
-  gaddr sp = stack_build(&image, NULL, argv, envp, path, 0);
+  gaddr sp = stack_build(&image, image.interp ? &interp : NULL, argv, envp, path, 0);
   if (!sp) {
     log_msg("%s: %s", path, "argument list too long");
     return LOAD_CANNOT_EXEC;
   }
   cpu_init(&t->cpu);
   t->cpu.x[REG_SP] = sp;
-  t->cpu.pc = image.entry;
+  t->cpu.pc = image.interp ? interp.entry : image.entry;
   t->cpu.thread = t;
   t->tid = getpid();
   inherit_signal_state(t);

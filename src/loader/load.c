@@ -50,21 +50,21 @@ static bool map_segment(int fd, const Elf64_Phdr *ph, u64 bias) {
   return true;
 }
 
-static enum load_status open_image(const char *path, int *fd, struct stat *st,
-                                   const char **why) {
-  *fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (*fd < 0) {
-    *why = strerror(errno);
-    return errno == ENOENT || errno == ENOTDIR ? LOAD_NOT_FOUND : LOAD_CANNOT_EXEC;
-  }
-  if (fstat(*fd, st) != 0 || S_ISDIR(st->st_mode)) {
-    *why = strerror(EISDIR);
-    close(*fd);
+static enum load_status open_error(int err, const char **why) {
+  *why = strerror(err);
+  return err == ENOENT || err == ENOTDIR ? LOAD_NOT_FOUND : LOAD_CANNOT_EXEC;
+}
+
+/* What execve's checks say about an open file (do_open_execat()). */
+static enum load_status check_file(int fd, struct stat *st, const char **why) {
+  if (fstat(fd, st) != 0) return open_error(errno, why);
+  if (S_ISDIR(st->st_mode)) return open_error(EISDIR, why);
+  if (!S_ISREG(st->st_mode)) {
+    *why = "not a regular file";
     return LOAD_CANNOT_EXEC;
   }
-  if (!S_ISREG(st->st_mode) || st->st_size == 0) {
-    *why = st->st_size == 0 ? "empty file" : "not a regular file";
-    close(*fd);
+  if (st->st_size == 0) {
+    *why = "empty file";
     return LOAD_CANNOT_EXEC;
   }
   return LOAD_OK;
@@ -76,35 +76,39 @@ static bool map_all(int fd, const struct elf_info *info, u64 bias) {
   return true;
 }
 
-enum load_status load_image(const char *path, struct image *out, const char **why) {
-  int fd;
+/* Where an image goes: a program at its link address (ET_EXEC) or at
+   DYN_BASE (PIE); the dynamic loader, like any mmap, top-down below the
+   stack, as load_elf_interp() places it. */
+static gaddr place_image(const struct elf_info *info, enum load_kind kind) {
+  u64 span = info->hi - info->lo;
+  if (!info->is_dyn) return vma_overlaps(info->lo, info->hi) ? 0 : info->lo;
+  if (kind == LOAD_PROGRAM && !vma_overlaps(DYN_BASE, DYN_BASE + span)) return DYN_BASE;
+  return vma_find_free(span, g_mmap_top);
+}
+
+enum load_status load_image_fd(int fd, enum load_kind kind, struct image *out,
+                               const char **why) {
   struct stat st;
-  enum load_status status = open_image(path, &fd, &st, why);
+  enum load_status status = check_file(fd, &st, why);
   if (status) return status;
   void *file = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (file == MAP_FAILED) {
-    *why = strerror(errno);
-    close(fd);
-    return LOAD_CANNOT_EXEC;
-  }
+  if (file == MAP_FAILED) return open_error(errno, why);
   struct elf_info info;
   status = LOAD_CANNOT_EXEC;
   if (!elf_parse(file, st.st_size, &info, why)) goto out;
-  u64 span = info.hi - info.lo, bias = 0;
-  if (info.is_dyn) {
-    gaddr at = !vma_overlaps(DYN_BASE, DYN_BASE + span) ? DYN_BASE
-                                                        : vma_find_free(span, g_mmap_top);
-    if (!at) {
-      *why = "no room in the address space";
-      goto out;
-    }
-    bias = at - info.lo;
-  } else if (vma_overlaps(info.lo, info.hi)) {
-    *why = "segments overlap an existing mapping";
+  if (kind == LOAD_INTERP && info.interp) {
+    *why = "the interpreter itself asks for an interpreter";
     goto out;
   }
+  gaddr at = place_image(&info, kind);
+  if (!at) {
+    *why = info.is_dyn ? "no room in the address space"
+                       : "segments overlap an existing mapping";
+    goto out;
+  }
+  u64 bias = at - info.lo;
   if (!map_all(fd, &info, bias)) {
-    guest_munmap(info.lo + bias, span);
+    guest_munmap(at, info.hi - info.lo);
     *why = "cannot map segments";
     goto out;
   }
@@ -119,6 +123,13 @@ enum load_status load_image(const char *path, struct image *out, const char **wh
   status = LOAD_OK;
 out:
   munmap(file, st.st_size);
+  return status;
+}
+
+enum load_status load_image(const char *path, struct image *out, const char **why) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return open_error(errno, why);
+  enum load_status status = load_image_fd(fd, LOAD_PROGRAM, out, why);
   close(fd);
   return status;
 }

@@ -21,8 +21,16 @@ enum load_status {
   LOAD_CANNOT_EXEC = 126, /* exists but cannot be run */
 };
 
-/* Maps the ELF at host path `path` into the guest window. On failure returns
-   the status, with errno-style text in *why. */
+enum load_kind {
+  LOAD_PROGRAM, /* the program execve names */
+  LOAD_INTERP,  /* its PT_INTERP, the dynamic loader */
+};
+
+/* Maps the ELF open at fd into the guest window. On failure returns the
+   status, with errno-style text in *why. */
+enum load_status load_image_fd(int fd, enum load_kind kind, struct image *out,
+                               const char **why);
+/* The same for the program at host path `path`. */
 enum load_status load_image(const char *path, struct image *out, const char **why);
 
 #endif

@@ -55,20 +55,32 @@ static size_t count(char *const v[]) {
   return n;
 }
 
-gaddr stack_build(const struct image *main, const struct image *interp,
-                  char *const argv[], char *const envp[], const char *execfn,
-                  gaddr vdso_base) {
-  u64 size = stack_size();
-  gaddr bottom = STACK_TOP - size;
-  int prot = PROT_READ | PROT_WRITE | (main->exec_stack ? PROT_EXEC : 0);
-  if (guest_mmap(bottom, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) < 0)
-    return 0;
+/* The stack's extent, fixed by stack_map(). */
+static gaddr g_stack_bottom;
+static u64 g_stack_size;
+
+bool stack_map(void) {
+  g_stack_size = stack_size();
+  g_stack_bottom = STACK_TOP - g_stack_size;
+  if (guest_mmap(g_stack_bottom, g_stack_size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) < 0)
+    return false;
   struct vma v;
-  if (vma_lookup_copy(bottom, &v)) {
+  if (vma_lookup_copy(g_stack_bottom, &v)) {
     v.flags |= VMA_STACK;
     vma_insert(&v);
   }
-  g_mmap_top = bottom - STACK_GAP;
+  g_mmap_top = g_stack_bottom - STACK_GAP;
+  return true;
+}
+
+gaddr stack_build(const struct image *main, const struct image *interp,
+                  char *const argv[], char *const envp[], const char *execfn,
+                  gaddr vdso_base) {
+  u64 size = g_stack_size;
+  /* PT_GNU_STACK of the program decides, as in Linux's setup_arg_pages(). */
+  if (main->exec_stack)
+    guest_mprotect(g_stack_bottom, size, PROT_READ | PROT_WRITE | PROT_EXEC);
 
   size_t argc = count(argv), envc = count(envp);
   size_t strings = strlen(execfn) + 1 + 8 + 16 + 16;

@@ -6,7 +6,11 @@
 
 struct process;
 
-/* Maps the main thread's stack and fills it as Linux arm64 does on exec:
+/* Maps the main thread's stack at the top of the window, before any image,
+   so that mmap placement (and the dynamic loader) starts below it. */
+bool stack_map(void);
+
+/* Fills the stack mapped by stack_map() as Linux arm64 does on exec:
    argc, argv, envp and the auxiliary vector, strings above. `interp` is the
    dynamic loader's image (NULL for static programs). Returns the initial SP,
    16-byte aligned, or 0 if the strings do not fit (E2BIG). */
