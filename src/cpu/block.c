@@ -1,11 +1,19 @@
 /* The decoded-block cache.
 
    Lookup goes through the per-thread jump cache (cpu->jcache, indexed by pc),
-   then the shared hash table. A bitmap with one bit per guest page says which
-   pages hold decoded code, so invalidating a range that holds none costs a
-   bitmap scan. Invalidating a page that does hold code flushes the whole cache
-   (and every thread's jump cache, via a generation number): simple, correct,
-   and rare outside guest JITs; finer-grained invalidation is future work. */
+   then the shared hash table, whose chains are read without a lock: blocks
+   are immutable once published, and a block taken out of the table stays
+   allocated until no thread can still hold it. A bitmap with one bit per
+   guest page says which pages hold decoded code, so invalidating a range
+   that holds none costs a bitmap scan. Invalidating a page that does hold
+   code flushes the whole cache: simple, correct, and rare outside guest
+   JITs (finer-grained invalidation is future work).
+
+   Reclamation is epoch-based. A flush bumps g_generation and tags the
+   retired blocks with it. Each cpu records the generation it saw at its last
+   block boundary (and empties its jump cache when that changes); a cpu in a
+   syscall is quiescent and holds no block. Retired blocks are freed once
+   every running cpu has seen their generation. */
 #include "cpu/block.h"
 
 #include <pthread.h>
@@ -25,11 +33,12 @@
 #define NUM_PAGES (GUEST_END >> PAGE_SHIFT)
 
 static pthread_mutex_t g_cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct block *g_hash[HASH_SIZE];
+static struct block *g_hash[HASH_SIZE]; /* chains, read lock-free */
 static u64 *g_code_pages;        /* bitmap, one bit per guest page */
 static struct block *g_retired;  /* flushed blocks not yet freed */
-static volatile u64 g_generation; /* bumped on every flush */
-static __thread u64 t_generation;
+static u64 g_generation;         /* bumped on every flush */
+static struct cpu *g_cpus;       /* every registered cpu */
+static pthread_once_t g_pages_once = PTHREAD_ONCE_INIT;
 
 static u32 hash_pc(u64 pc) { return (u32)((pc >> 2) * 0x9E3779B1u) >> (32 - HASH_BITS); }
 static u32 jcache_index(u64 pc) { return (pc >> 2) & (JCACHE_SIZE - 1); }
@@ -42,52 +51,94 @@ static void code_pages_init(void) {
 
 static void mark_code_page(u64 pc) {
   u64 page = pc >> PAGE_SHIFT;
-  g_code_pages[page / 64] |= 1ull << (page % 64);
+  __atomic_fetch_or(&g_code_pages[page / 64], 1ull << (page % 64), __ATOMIC_SEQ_CST);
 }
 
 static bool range_has_code(gaddr start, gaddr end) {
-  if (!g_code_pages) return false;
+  if (!__atomic_load_n(&g_code_pages, __ATOMIC_ACQUIRE)) return false;
   for (u64 p = start >> PAGE_SHIFT, last = (end - 1) >> PAGE_SHIFT; p <= last;) {
-    u64 word = g_code_pages[p / 64] >> (p % 64);
+    u64 word = __atomic_load_n(&g_code_pages[p / 64], __ATOMIC_RELAXED) >> (p % 64);
     if (word) return true;
     p = (p | 63) + 1;
   }
   return false;
 }
 
+void block_cpu_register(struct cpu *cpu) {
+  pthread_mutex_lock(&g_cache_lock);
+  cpu->seen_generation = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);
+  cpu->next_cpu = g_cpus;
+  g_cpus = cpu;
+  pthread_mutex_unlock(&g_cache_lock);
+}
+
+/* The oldest generation a running cpu may still hold blocks of. */
+static u64 oldest_seen_locked(void) {
+  u64 oldest = UINT64_MAX;
+  for (struct cpu *c = g_cpus; c; c = c->next_cpu) {
+    if (__atomic_load_n(&c->quiescent, __ATOMIC_SEQ_CST)) continue;
+    u64 seen = __atomic_load_n(&c->seen_generation, __ATOMIC_SEQ_CST);
+    if (seen < oldest) oldest = seen;
+  }
+  return oldest;
+}
+
+/* Frees the retired blocks no cpu can hold any more. */
+static void reclaim_locked(void) {
+  u64 oldest = oldest_seen_locked();
+  for (struct block **p = &g_retired; *p;) {
+    struct block *b = *p;
+    if (b->retired_generation <= oldest) {
+      *p = b->retired_next;
+      free(b);
+    } else {
+      p = &b->retired_next;
+    }
+  }
+}
+
+void block_cpu_unregister(struct cpu *cpu) {
+  pthread_mutex_lock(&g_cache_lock);
+  for (struct cpu **p = &g_cpus; *p; p = &(*p)->next_cpu)
+    if (*p == cpu) {
+      *p = cpu->next_cpu;
+      break;
+    }
+  reclaim_locked();
+  pthread_mutex_unlock(&g_cache_lock);
+}
+
 static void flush_locked(void) {
+  /* Bitmap first: a block decoded from now on either marks its page after
+     this, or sees the new generation and is not published. */
+  madvise(g_code_pages, NUM_PAGES / 8, MADV_DONTNEED);
+  u64 gen = __atomic_add_fetch(&g_generation, 1, __ATOMIC_SEQ_CST);
   for (u32 i = 0; i < HASH_SIZE; i++) {
-    for (struct block *b = g_hash[i], *next; b; b = next) {
-      next = b->hash_next;
+    struct block *b = __atomic_exchange_n(&g_hash[i], NULL, __ATOMIC_SEQ_CST);
+    for (; b; b = b->hash_next) {
+      b->retired_generation = gen;
       b->retired_next = g_retired;
       g_retired = b;
     }
-    g_hash[i] = NULL;
   }
-  madvise(g_code_pages, NUM_PAGES / 8, MADV_DONTNEED);
-  __atomic_add_fetch(&g_generation, 1, __ATOMIC_RELEASE);
 }
 
 void code_invalidate(gaddr start, gaddr end) {
   if (start >= end || !range_has_code(start, end)) return;
   pthread_mutex_lock(&g_cache_lock);
   flush_locked();
+  reclaim_locked();
   pthread_mutex_unlock(&g_cache_lock);
 }
 
-void block_reclaim(struct cpu *cpu) {
-  /* Single-threaded for now: between blocks nobody runs a retired block.
-     The thread issue replaces this with an epoch scheme. */
-  pthread_mutex_lock(&g_cache_lock);
-  struct block *b = g_retired;
-  g_retired = NULL;
-  pthread_mutex_unlock(&g_cache_lock);
-  while (b) {
-    struct block *next = b->retired_next;
-    free(b);
-    b = next;
-  }
+/* Called at a block boundary when the generation moved: the jump cache may
+   point at retired blocks, so it is emptied before anything else. */
+static void catch_up(struct cpu *cpu, u64 gen) {
   memset(cpu->jcache, 0, sizeof cpu->jcache);
+  __atomic_store_n(&cpu->seen_generation, gen, __ATOMIC_SEQ_CST);
+  pthread_mutex_lock(&g_cache_lock);
+  reclaim_locked();
+  pthread_mutex_unlock(&g_cache_lock);
 }
 
 static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
@@ -128,26 +179,29 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
 struct block *block_lookup(struct cpu *cpu) {
   u64 pc = cpu->pc;
   u32 mode = block_mode(cpu);
-  if (UNLIKELY(t_generation != g_generation)) {
-    t_generation = g_generation;
-    block_reclaim(cpu);
-  }
+  if (UNLIKELY(cpu->quiescent)) __atomic_store_n(&cpu->quiescent, 0, __ATOMIC_SEQ_CST);
+  u64 gen = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);
+  if (UNLIKELY(gen != cpu->seen_generation)) catch_up(cpu, gen);
   struct block **slot = &cpu->jcache[jcache_index(pc)];
   struct block *b = *slot;
   if (LIKELY(b && b->pc == pc && b->mode == mode)) return b;
 
-  if (!g_code_pages) code_pages_init();
-  pthread_mutex_lock(&g_cache_lock);
   u32 h = hash_pc(pc);
-  for (b = g_hash[h]; b; b = b->hash_next)
+  for (b = __atomic_load_n(&g_hash[h], __ATOMIC_ACQUIRE); b; b = b->hash_next)
     if (b->pc == pc && b->mode == mode) break;
-  pthread_mutex_unlock(&g_cache_lock);
   if (!b) {
+    pthread_once(&g_pages_once, code_pages_init);
+    mark_code_page(pc); /* before decoding: a flush from now on is seen */
     b = decode_block(cpu, pc, mode);
     pthread_mutex_lock(&g_cache_lock);
-    mark_code_page(pc);
-    b->hash_next = g_hash[h];
-    g_hash[h] = b;
+    if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
+      b->hash_next = g_hash[h];
+      __atomic_store_n(&g_hash[h], b, __ATOMIC_RELEASE);
+    } else { /* the code may have changed while we decoded: run it once */
+      b->retired_generation = gen + 1;
+      b->retired_next = g_retired;
+      g_retired = b;
+    }
     pthread_mutex_unlock(&g_cache_lock);
   }
   *slot = b;

@@ -14,6 +14,7 @@ struct block {
   u32 n;                   /* entries, the terminator included */
   struct block *hash_next; /* chain in the shared hash table */
   struct block *retired_next; /* chain while waiting to be freed */
+  u64 retired_generation;  /* freed once every cpu has seen this */
   struct insn insns[];
 };
 
@@ -29,9 +30,17 @@ struct block *block_lookup(struct cpu *cpu);
 
 /* Forgets every block decoded from [start, end). O(1) per page that holds no
    code. Safe to call from a handler: blocks are freed only later, once no
-   thread can be running them (block_reclaim). */
+   thread can be running them. */
 void code_invalidate(gaddr start, gaddr end);
-/* Frees retired blocks; called between blocks when it is safe. */
-void block_reclaim(struct cpu *cpu);
+/* A cpu joins (when its thread starts running guest code) and leaves (when
+   the thread ends) the set that block reclamation waits for. */
+void block_cpu_register(struct cpu *cpu);
+void block_cpu_unregister(struct cpu *cpu);
+
+/* A cpu entering a syscall holds no block: reclamation need not wait for
+   it. The next block_lookup() ends the quiescent state. */
+static inline void block_cpu_quiescent(struct cpu *cpu) {
+  __atomic_store_n(&cpu->quiescent, 1, __ATOMIC_SEQ_CST);
+}
 
 #endif

@@ -47,6 +47,9 @@ struct cpu {
   struct block *block;    /* block now executing */
   struct thread *thread;  /* owning guest thread */
   u64 icount;             /* guest instructions retired (block granularity) */
+  u64 seen_generation;    /* block-cache generation this cpu last saw */
+  volatile u32 quiescent; /* in a syscall: holds no pointer into a block */
+  struct cpu *next_cpu;   /* list of running cpus (block.c) */
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */

@@ -26,6 +26,7 @@ OP_HANDLER(svc) {
   (void)in;
   cpu->pc = cpu_pc(cpu) + 4;
   cpu->excl_addr = ~0ull; /* the monitor is cleared on every exception */
+  block_cpu_quiescent(cpu); /* from here on, this handler reads no block */
   svc_dispatch(cpu);
   return NULL;
 }

@@ -16,6 +16,7 @@
 
 #include "base/config.h"
 #include "base/log.h"
+#include "cpu/block.h"
 #include "cpu/interp.h"
 #include "loader/load.h"
 #include "loader/stack.h"
@@ -127,6 +128,7 @@ int start_guest(const char *path, char **argv) {
   t->cpu.thread = t;
   t->tid = getpid();
   inherit_signal_state(t);
+  block_cpu_register(&t->cpu);
   /* The host comm names the guest program, as exec would set it. */
   const char *base = strrchr(path, '/');
   prctl(PR_SET_NAME, base ? base + 1 : path);
