@@ -17,8 +17,8 @@ CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra $(if $(WERROR),-Werror) -mcx16
   $(SANITIZE)
 LDFLAGS_BASE := -pthread $(SANITIZE)
 
-SRCS := $(shell find src -name '*.c' | sort)
-OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+SRCS := $(shell find src -name '*.c' -o -name '*.S' | sort)
+OBJS := $(patsubst src/%,$(BUILD)/obj/%.o,$(basename $(SRCS)))
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 .PHONY: all clean check check-asan demo deps fixtures fuzz bench
@@ -28,6 +28,10 @@ $(BUILD)/elfrun: $(OBJS)
 	$(CC) $(LDFLAGS_BASE) -o $@ $^
 
 $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.S
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) -c -o $@ $<
 
