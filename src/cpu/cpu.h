@@ -53,6 +53,7 @@ struct cpu {
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */
+    bool write;           /*   a data fault on a store */
   } exc;
   sigjmp_buf fault_jmp;   /* where a guest fault unwinds to */
   struct block *jcache[JCACHE_SIZE]; /* per-thread pc -> block cache */

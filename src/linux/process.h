@@ -1,9 +1,12 @@
 #ifndef ELFRUN_LINUX_PROCESS_H_
 #define ELFRUN_LINUX_PROCESS_H_
 
+#include <pthread.h>
+
 #include "base/types.h"
 #include "cpu/cpu.h"
 #include "linux/abi.h"
+#include "linux/abi_signal.h"
 
 /* State shared by every thread of the guest process. */
 struct process {
@@ -11,6 +14,19 @@ struct process {
   char *exe_path;        /* host path of the guest program (/proc/self/exe) */
   char *execfn;          /* the path the guest was started as (AT_EXECFN) */
   gaddr vdso_base;       /* where the vDSO image is mapped, or 0 */
+  gaddr sigreturn_tramp; /* handlers return here: rt_sigreturn */
+  pthread_mutex_t threads_lock; /* guards threads and nthreads (thread.c) */
+  struct thread *threads; /* every live thread, linked by next_thread */
+  int nthreads;
+};
+
+/* How an interrupted syscall continues once the signal is handled
+   (ERESTARTSYS and ERESTARTNOHAND in Linux). */
+enum restart_kind {
+  RESTART_NONE,   /* EINTR reaches the guest */
+  RESTART_SYS,    /* restart unless a handler without SA_RESTART ran */
+  RESTART_NOHAND, /* restart only if no handler ran */
+  RESTART_NOINTR, /* always restart (ERESTARTNOINTR: futex LOCK_PI) */
 };
 
 /* One guest thread. cpu comes first so a struct cpu * converts back. */
@@ -22,17 +38,34 @@ struct thread {
   gaddr robust_list;     /* set_robust_list head */
   u64 robust_len;
   u64 sigmask;           /* the guest's blocked set (bit n-1 for signal n) */
-  u64 sigpending;        /* signals sent to this thread while blocked */
+  u64 saved_mask;        /* sigsuspend: the mask to restore afterwards */
+  bool has_saved_mask;
+  u64 staged_set;        /* signals taken from the host, not yet delivered */
+  struct a64_siginfo staged[A64_NSIG + 1];
+  struct {               /* a blocking syscall a signal interrupted */
+    bool pending;
+    enum restart_kind kind;
+    u64 orig_x0;
+  } restart;
   struct a64_stack altstack; /* sigaltstack; all zero means SS_DISABLE */
+  struct thread *next_thread; /* in proc->threads (thread.c) */
 };
 
 static inline struct thread *thread_of(struct cpu *cpu) {
   return (struct thread *)cpu;
 }
 
-/* Acts on pending signals that the guest's mask no longer blocks (called
-   after the mask changes). */
-void signal_unblocked(struct thread *t);
+/* signal.c: the host mirrors the guest's dispositions and masks. */
+void signal_mask_changed(struct thread *t);
+void signal_disposition_changed(int sig, const struct a64_sigaction *sa);
+/* A blocking call returned -EINTR because a signal arrived: settle it (EINTR
+   or restart) when the signal is delivered. */
+void signal_note_interrupted(struct thread *t, enum restart_kind kind, u64 orig_x0);
+/* Before a host execve: handlers become SIG_DFL, the mask stays. */
+void signal_prepare_exec(struct thread *t);
+/* Installs every host disposition and the mask from the guest's (at start,
+   and after a failed exec). */
+void signal_host_sync(struct thread *t);
 
 /* Ends the whole guest process with an exit status. Never returns. */
 void NORETURN process_exit(int status);

@@ -1,7 +1,7 @@
-/* rt_sigaction, rt_sigprocmask and sigaltstack: for now they record the
-   guest's wishes (t->proc->sigactions, t->sigmask, the alternate stack) and
-   answer exactly as Linux does; delivery comes with the signals work. None
-   of them reaches the host: the host's dispositions and mask are elfrun's. */
+/* rt_sigaction, rt_sigprocmask and sigaltstack: they record the guest's
+   wishes (t->proc->sigactions, t->sigmask, the alternate stack), answer
+   exactly as Linux does, and have signal.c mirror dispositions and masks
+   on the host. */
 #include <errno.h>
 #include <pthread.h>
 
@@ -39,6 +39,7 @@ SYSCALL_HANDLER(rt_sigaction) {
     new_sa.flags &= A64_SA_UAPI_FLAGS;
     new_sa.mask &= ~UNBLOCKABLE;
     *slot = new_sa;
+    signal_disposition_changed(sig, slot);
   }
   pthread_mutex_unlock(&g_sigaction_lock);
   if (oldact && copy_to_guest(oldact, &old_sa, sizeof old_sa)) return -EFAULT;
@@ -63,7 +64,7 @@ SYSCALL_HANDLER(rt_sigprocmask) {
     }
   }
   i64 ret = oldset && copy_to_guest(oldset, &old_mask, sizeof old_mask) ? -EFAULT : 0;
-  signal_unblocked(t); /* as on the way back to user space */
+  signal_mask_changed(t);
   return ret;
 }
 

@@ -1,88 +1,342 @@
-/* Guest signals. For now the guest's dispositions and mask are recorded
-   (sigaction.c), and a signal that reaches this process is acted on with
-   Linux's default action; delivery to guest handlers comes with the
-   signals work. A synchronous fault ends the process with its signal. */
+/* Guest signals.
+
+   Signal numbers are the same 1..64 on host and guest, and the host
+   dispositions and masks mirror the guest's, so the host kernel does most of
+   the work: it picks the target thread, keeps blocked signals pending, queues
+   real-time signals, applies default actions (terminate, stop, ignore) and
+   SIG_IGN, and reaps children for SIGCHLD. Only signals the guest handles
+   reach elfrun's host handler, on_host_signal(), which stages the siginfo on
+   its thread, blocks that signal on the host until it is delivered (so the
+   kernel keeps further instances queued, and none is lost), raises the
+   thread's attention flag, and kicks the thread out of a safe_syscall that
+   has not yet entered the kernel. At the next block boundary the thread
+   delivers what is staged: it builds the arm64 rt_sigframe (sigframe.c) and
+   continues at the handler.
+
+   SIGSEGV and SIGBUS stay with elfrun's fault handler (mem/fault.c), which
+   hands signals sent by kill() here. Synchronous faults of the guest arrive
+   through cpu_deliver_exception(). */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "base/log.h"
 #include "cpu/interp.h"
 #include "linux/process.h"
+#include "linux/safe_syscall.h"
+#include "linux/sigframe.h"
 #include "linux/svc.h"
+#include "mem/fault.h"
+#include "mem/guest.h"
+
+#define SIGSET_SIZE 8
+#define SA_RESTORER_HOST 0x04000000
+
+extern void host_rt_sigreturn(void);
+
+/* The kernel's struct sigaction on x86-64 (what raw rt_sigaction takes). */
+struct host_sigaction {
+  void *handler;
+  unsigned long flags;
+  void (*restorer)(void);
+  u64 mask;
+};
+
+static u64 bit(int sig) { return 1ull << (sig - 1); }
+
+/* Signals elfrun keeps a host handler for whatever the guest wants. */
+#define HOST_FAULT_SIGNALS (bit(SIGSEGV) | bit(SIGBUS))
+#define UNBLOCKABLE (bit(SIGKILL) | bit(SIGSTOP))
 
 /* Linux's default actions (kernel/signal.c sig_kernel_*_mask). */
 static bool default_ignores(int sig) {
   return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
-static bool default_stops(int sig) {
-  return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+static void host_set_mask(u64 mask) {
+  mask &= ~(HOST_FAULT_SIGNALS | UNBLOCKABLE);
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, SIGSET_SIZE);
 }
 
+void signal_mask_changed(struct thread *t) { host_set_mask(t->sigmask); }
+
+/* ---- Host side ------------------------------------------------------- */
+
+static void on_host_signal(int sig, siginfo_t *si, void *ucv) {
+  struct cpu *cpu = t_cpu;
+  ucontext_t *uc = ucv;
+  if (!cpu) return; /* not a guest thread (cannot happen with 1:1 masks) */
+  struct thread *t = thread_of(cpu);
+  memcpy(&t->staged[sig], si, sizeof t->staged[sig]);
+  t->staged_set |= bit(sig);
+  /* Keep the signal blocked on return, so the kernel queues the next one. */
+  sigaddset(&uc->uc_sigmask, sig);
+  cpu->attention = 1;
+  greg_t *rip = &uc->uc_mcontext.gregs[REG_RIP];
+  if ((char *)*rip >= safe_syscall_start && (char *)*rip < safe_syscall_end)
+    *rip = (greg_t)safe_syscall_interrupted;
+}
+
+static void host_sigaction(int sig, void *handler) {
+  struct host_sigaction sa = {
+      .handler = handler,
+      .flags = SA_SIGINFO | SA_RESTORER_HOST,
+      .restorer = host_rt_sigreturn,
+      .mask = ~0ull, /* the handler itself runs with everything blocked */
+  };
+  if (handler == SIG_DFL || handler == SIG_IGN) sa.flags = SA_RESTORER_HOST;
+  syscall(SYS_rt_sigaction, sig, &sa, NULL, SIGSET_SIZE);
+}
+
+void signal_disposition_changed(int sig, const struct a64_sigaction *sa) {
+  if (bit(sig) & (HOST_FAULT_SIGNALS | UNBLOCKABLE)) return;
+  void *h = sa->handler == (u64)(uintptr_t)SIG_IGN ? SIG_IGN
+            : sa->handler == 0                     ? SIG_DFL
+                                                   : (void *)on_host_signal;
+  host_sigaction(sig, h);
+}
+
+/* mem/fault.c: a SIGSEGV or SIGBUS that is not a fault of this thread's guest
+   code (kill, tgkill, sigqueue) is an ordinary signal. */
+void signal_from_fault_handler(int sig, siginfo_t *si, void *uc) {
+  struct thread *t = t_cpu ? thread_of(t_cpu) : NULL;
+  u64 handler = t ? t->proc->sigactions[sig].handler : 0;
+  if (handler == (u64)(uintptr_t)SIG_IGN) return;
+  if (!t || handler == 0) process_die_by_signal(sig);
+  on_host_signal(sig, si, uc);
+}
+
+void signal_host_sync(struct thread *t) {
+  for (int sig = 1; sig <= A64_NSIG; sig++)
+    signal_disposition_changed(sig, &t->proc->sigactions[sig]);
+  host_set_mask(t->sigmask);
+}
+
+/* ---- Delivery -------------------------------------------------------- */
+
+/* Linux's ESR for a data abort from EL0 (ESR_ELx_EC_DABT_LOW), or an
+   instruction abort (ESR_ELx_EC_IABT_LOW) when the PC itself faulted. */
+static u64 fault_esr(const struct cpu *cpu) {
+  bool exec = cpu->exc.addr == cpu->pc;
+  u64 ec = exec ? 0x20 : 0x24;
+  u64 fsc = cpu->exc.code == SEGV_ACCERR ? 0x0f : 0x07;
+  return ec << 26 | 1ull << 25 | (u64)(cpu->exc.write && !exec) << 6 | fsc;
+}
+
+/* Runs the guest handler for info, or applies the default action. The
+   caller holds every host signal blocked. Returns true if a frame was set
+   up. */
+static bool deliver(struct thread *t, const struct a64_siginfo *info, u64 esr) {
+  int sig = info->si_signo;
+  struct a64_sigaction *ka = &t->proc->sigactions[sig];
+  if (ka->handler == (u64)(uintptr_t)SIG_IGN) return false;
+  if (ka->handler == 0) {
+    if (default_ignores(sig)) return false;
+    process_die_by_signal(sig);
+  }
+  u64 saved = t->has_saved_mask ? t->saved_mask : t->sigmask;
+  t->has_saved_mask = false;
+  struct a64_sigaction action = *ka;
+  if (!sigframe_setup(t, info, &action, saved, esr)) {
+    /* force_sigsegv(): the frame could not be written. */
+    process_die_by_signal(SIGSEGV);
+  }
+  t->sigmask |= action.mask | (action.flags & A64_SA_NODEFER ? 0 : bit(sig));
+  t->sigmask &= ~UNBLOCKABLE;
+  if (action.flags & A64_SA_RESETHAND) {
+    memset(ka, 0, sizeof *ka);
+    signal_disposition_changed(sig, ka);
+  }
+  return true;
+}
+
+/* Linux's syscall restart rules (arch/arm64/kernel/signal.c, do_signal and
+   handle_signal): when a signal interrupted a blocking call, the first
+   handler that runs decides between EINTR and a restart (SA_RESTART, for
+   calls that allow it); if no handler runs, the call restarts. A restart
+   re-executes the SVC with the original X0. */
+static void settle_restart(struct thread *t, bool handler, u64 sa_flags) {
+  struct cpu *c = &t->cpu;
+  bool restart = !handler || (t->restart.kind == RESTART_SYS && (sa_flags & A64_SA_RESTART));
+  if (restart) {
+    c->pc -= 4;
+    c->x[0] = t->restart.orig_x0;
+  } else {
+    c->x[0] = (u64)-EINTR;
+  }
+  t->restart.pending = false;
+}
+
+static bool runs_handler(const struct a64_sigaction *ka) {
+  return ka->handler != 0 && ka->handler != (u64)(uintptr_t)SIG_IGN;
+}
+
+static void block_all(void) {
+  u64 all = ~0ull;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, SIGSET_SIZE);
+}
+
+void cpu_handle_attention(struct cpu *cpu) {
+  struct thread *t = thread_of(cpu);
+  block_all(); /* the staging area is ours until the mask is set again */
+  cpu->attention = 0;
+  u64 ready;
+  while ((ready = t->staged_set & ~t->sigmask)) {
+    int sig = __builtin_ctzll(ready) + 1;
+    t->staged_set &= ~bit(sig);
+    struct a64_siginfo info;
+    memcpy(&info, &t->staged[sig], sizeof info);
+    const struct a64_sigaction *ka = &t->proc->sigactions[sig];
+    if (t->restart.pending && runs_handler(ka)) settle_restart(t, true, ka->flags);
+    deliver(t, &info, 0);
+  }
+  if (t->restart.pending) settle_restart(t, false, 0);
+  if (t->has_saved_mask) { /* sigsuspend: nothing ran a handler */
+    t->sigmask = t->saved_mask;
+    t->has_saved_mask = false;
+  }
+  host_set_mask(t->sigmask);
+}
+
+void signal_note_interrupted(struct thread *t, enum restart_kind kind, u64 orig_x0) {
+  t->restart.pending = true;
+  t->restart.kind = kind;
+  t->restart.orig_x0 = orig_x0;
+  t->cpu.attention = 1; /* settle it at the block boundary */
+}
+
+/* A synchronous exception of the guest's own instruction. Linux forces it:
+   blocked or ignored, it kills (force_sig_info_to_task). */
 void cpu_deliver_exception(struct cpu *cpu) {
+  struct thread *t = thread_of(cpu);
   int sig = cpu->exc.signo;
-  if (sig == SIGILL)
-    log_msg("guest killed by SIGILL: illegal instruction 0x%08x at pc 0x%llx",
-            *(const u32 *)(uintptr_t)cpu->pc, (unsigned long long)cpu->pc);
-  else
-    log_msg("guest killed by %s at pc 0x%llx, address 0x%llx", sigabbrev_np(sig),
-            (unsigned long long)cpu->pc, (unsigned long long)cpu->exc.addr);
-  process_die_by_signal(sig);
-}
-
-void cpu_handle_attention(struct cpu *cpu) { cpu->attention = 0; }
-
-/* A signal sent to this very process. Until delivery exists, anything but
-   "ignore" ends the process the way the default action would. */
-static i64 signal_self(struct thread *t, int sig) {
-  if (sig == 0) return 0;
-  u64 handler = t->proc->sigactions[sig].handler;
-  if (handler == (u64)(uintptr_t)SIG_IGN || (handler == 0 && default_ignores(sig)))
-    return 0;
-  if (t->sigmask & (1ull << (sig - 1))) { /* acted on when unblocked */
-    t->sigpending |= 1ull << (sig - 1);
-    return 0;
+  struct a64_siginfo info = {.si_signo = sig, .si_code = cpu->exc.code,
+                             .addr = cpu->exc.addr};
+  const struct a64_sigaction *ka = &t->proc->sigactions[sig];
+  if (!runs_handler(ka) || (t->sigmask & bit(sig))) {
+    if (sig == SIGILL)
+      log_msg("guest killed by SIGILL: illegal instruction 0x%08x at pc 0x%llx",
+              *(const u32 *)(uintptr_t)cpu->pc, (unsigned long long)cpu->pc);
+    else
+      log_msg("guest killed by %s at pc 0x%llx, address 0x%llx", sigabbrev_np(sig),
+              (unsigned long long)cpu->pc, (unsigned long long)cpu->exc.addr);
+    process_die_by_signal(sig);
   }
-  if (handler == 0 && default_stops(sig)) return syscall(SYS_kill, getpid(), SIGSTOP) ? -errno : 0;
-  if (handler != 0)
-    log_msg("signal %d has a guest handler, which elfrun cannot run yet", sig);
-  process_die_by_signal(sig);
+  block_all();
+  bool fault = sig == SIGSEGV || sig == SIGBUS;
+  deliver(t, &info, fault ? fault_esr(cpu) : 0);
+  host_set_mask(t->sigmask);
 }
 
-void signal_unblocked(struct thread *t) {
-  u64 ready = t->sigpending & ~t->sigmask;
-  for (int sig = 1; ready; sig++, ready >>= 1) {
-    if (!(ready & 1)) continue;
-    t->sigpending &= ~(1ull << (sig - 1));
-    signal_self(t, sig);
-  }
-}
+/* ---- System calls ---------------------------------------------------- */
 
 static bool valid_signal(u64 sig) { return sig <= A64_NSIG; }
 
+/* kill, tkill and tgkill go to the host as they are: pids and tids are the
+   host's, and the host's dispositions mirror the guest's. */
 SYSCALL_HANDLER(kill) {
-  pid_t pid = (pid_t)arg[0];
-  int sig = (int)arg[1];
+  (void)t;
   if (!valid_signal(arg[1])) return -EINVAL;
-  if (pid == getpid()) return signal_self(t, sig);
-  return syscall(SYS_kill, pid, sig) ? -errno : 0;
+  return syscall(SYS_kill, (pid_t)arg[0], (int)arg[1]) ? -errno : 0;
 }
 
 SYSCALL_HANDLER(tkill) {
-  pid_t tid = (pid_t)arg[0];
-  if (!valid_signal(arg[1])) return -EINVAL;
-  if (tid <= 0) return -EINVAL;
-  if (tid == t->tid) return signal_self(t, (int)arg[1]);
-  return syscall(SYS_tkill, tid, (int)arg[1]) ? -errno : 0;
+  (void)t;
+  if (!valid_signal(arg[1]) || (int)arg[0] <= 0) return -EINVAL;
+  return syscall(SYS_tkill, (pid_t)arg[0], (int)arg[1]) ? -errno : 0;
 }
 
 SYSCALL_HANDLER(tgkill) {
-  pid_t tgid = (pid_t)arg[0], tid = (pid_t)arg[1];
+  (void)t;
+  if (!valid_signal(arg[2]) || (int)arg[0] <= 0 || (int)arg[1] <= 0) return -EINVAL;
+  return syscall(SYS_tgkill, (pid_t)arg[0], (pid_t)arg[1], (int)arg[2]) ? -errno : 0;
+}
+
+/* siginfo has the same layout on both ABIs; the kernel checks si_code. */
+SYSCALL_HANDLER(rt_sigqueueinfo) {
+  (void)t;
+  struct a64_siginfo info;
+  if (!valid_signal(arg[1])) return -EINVAL;
+  if (copy_from_guest(&info, arg[2], sizeof info)) return -EFAULT;
+  return syscall(SYS_rt_sigqueueinfo, (pid_t)arg[0], (int)arg[1], &info) ? -errno : 0;
+}
+
+SYSCALL_HANDLER(rt_tgsigqueueinfo) {
+  (void)t;
+  struct a64_siginfo info;
   if (!valid_signal(arg[2])) return -EINVAL;
-  if (tgid <= 0 || tid <= 0) return -EINVAL;
-  if (tgid == getpid() && tid == t->tid) return signal_self(t, (int)arg[2]);
-  return syscall(SYS_tgkill, tgid, tid, (int)arg[2]) ? -errno : 0;
+  if (copy_from_guest(&info, arg[3], sizeof info)) return -EFAULT;
+  return syscall(SYS_rt_tgsigqueueinfo, (pid_t)arg[0], (pid_t)arg[1], (int)arg[2], &info)
+             ? -errno : 0;
+}
+
+SYSCALL_HANDLER(rt_sigreturn) {
+  (void)arg;
+  t->restart.pending = false;
+  if (!sigframe_restore(t)) {
+    log_msg("rt_sigreturn: bad signal frame at 0x%llx",
+            (unsigned long long)t->cpu.x[REG_SP]);
+    process_die_by_signal(SIGSEGV);
+  }
+  host_set_mask(t->sigmask);
+  return (i64)t->cpu.x[0]; /* svc_dispatch writes it back unchanged */
+}
+
+/* Pending = what the host kernel holds (blocked signals stay there) plus
+   what is staged here. */
+SYSCALL_HANDLER(rt_sigpending) {
+  if (arg[1] != SIGSET_SIZE) return -EINVAL;
+  u64 host = 0;
+  if (syscall(SYS_rt_sigpending, &host, SIGSET_SIZE)) return -errno;
+  u64 set = (host | t->staged_set) & t->sigmask;
+  return copy_to_guest(arg[0], &set, sizeof set) ? -EFAULT : 0;
+}
+
+/* The temporary mask holds until a handler runs; its frame saves the old
+   one, as Linux's set_restore_sigmask() arranges. */
+SYSCALL_HANDLER(rt_sigsuspend) {
+  if (arg[1] != SIGSET_SIZE) return -EINVAL;
+  u64 mask;
+  if (copy_from_guest(&mask, arg[0], sizeof mask)) return -EFAULT;
+  if (!t->has_saved_mask) t->saved_mask = t->sigmask;
+  t->has_saved_mask = true;
+  t->sigmask = mask & ~UNBLOCKABLE;
+  u64 host = t->sigmask & ~(HOST_FAULT_SIGNALS | UNBLOCKABLE);
+  long r = safe_syscall(t, SYS_rt_sigsuspend, &host, SIGSET_SIZE);
+  return r == -A64_ERESTARTSYS ? -EINTR : r;
+}
+
+/* A signal this thread has blocked stays pending in the host kernel, where
+   sigtimedwait finds it; one already staged here is taken first. */
+SYSCALL_HANDLER(rt_sigtimedwait) {
+  if (arg[3] != SIGSET_SIZE) return -EINVAL;
+  u64 set;
+  if (copy_from_guest(&set, arg[0], sizeof set)) return -EFAULT;
+  set &= ~UNBLOCKABLE;
+  u64 mine = t->staged_set & set;
+  if (mine) {
+    int sig = __builtin_ctzll(mine) + 1;
+    t->staged_set &= ~bit(sig);
+    if (arg[1] && copy_to_guest(arg[1], &t->staged[sig], sizeof t->staged[sig])) return -EFAULT;
+    return sig;
+  }
+  if (arg[2] && !guest_ptr_ok(arg[2], 16)) return -EFAULT;
+  if (arg[1] && !guest_ptr_ok(arg[1], sizeof(struct a64_siginfo))) return -EFAULT;
+  return safe_syscall(t, SYS_rt_sigtimedwait, &set, arg[1] ? g2h(arg[1]) : NULL,
+                      arg[2] ? g2h(arg[2]) : NULL, SIGSET_SIZE);
+}
+
+/* The SIG_IGN dispositions and the mask a new program inherits: handlers
+   become SIG_DFL across exec, ignored signals stay ignored. */
+void signal_prepare_exec(struct thread *t) {
+  for (int sig = 1; sig <= A64_NSIG; sig++) {
+    if (bit(sig) & UNBLOCKABLE) continue;
+    bool ign = t->proc->sigactions[sig].handler == (u64)(uintptr_t)SIG_IGN;
+    host_sigaction(sig, ign ? SIG_IGN : SIG_DFL);
+  }
+  u64 mask = t->sigmask & ~UNBLOCKABLE;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, SIGSET_SIZE);
 }

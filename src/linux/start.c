@@ -25,6 +25,7 @@
 #include "mem/mmap.h"
 #include "mem/vma.h"
 #include "linux/process.h"
+#include "linux/vdso.h"
 
 #define REEXEC_MARK "ELFRUN_REEXECED"
 
@@ -111,6 +112,7 @@ int start_guest(const char *path, char **argv) {
     return status;
   }
   brk_init(image.end);
+  g_process.sigreturn_tramp = vdso_map();
 
   if (g_config.argv0) argv[0] = (char *)g_config.argv0;
   struct thread *t = &g_main_thread;
@@ -128,6 +130,7 @@ int start_guest(const char *path, char **argv) {
   t->cpu.thread = t;
   t->tid = getpid();
   inherit_signal_state(t);
+  signal_host_sync(t);
   block_cpu_register(&t->cpu);
   /* The host comm names the guest program, as exec would set it. */
   const char *base = strrchr(path, '/');

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cpu/features.h"
+#include "linux/abi_signal.h"
 #include "mem/guest.h"
 #include "mem/mmap.h"
 #include "mem/vma.h"
@@ -29,9 +30,6 @@
 #ifndef AT_MINSIGSTKSZ
 #define AT_MINSIGSTKSZ 51
 #endif
-/* Smallest stack a signal handler needs: the rt_sigframe elfrun builds
-   (siginfo + ucontext with FPSIMD context) plus its frame record. */
-#define MINSIGSTKSZ_VALUE 5120
 
 static u64 stack_size(void) {
   struct rlimit rl;
@@ -109,7 +107,7 @@ gaddr stack_build(const struct image *main, const struct image *interp,
 
   u64 auxv[][2] = {
       {AT_SYSINFO_EHDR, vdso_base},
-      {AT_MINSIGSTKSZ, MINSIGSTKSZ_VALUE},
+      {AT_MINSIGSTKSZ, A64_SIGFRAME_MINSTKSZ},
       {AT_HWCAP, features_hwcap()},
       {AT_PAGESZ, GUEST_PAGE},
       {AT_CLKTCK, (u64)sysconf(_SC_CLK_TCK)},

@@ -8,10 +8,12 @@
 #include "mem/fault.h"
 
 #include <signal.h>
+#include <ucontext.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/log.h"
+#include "cpu/cpu.h"
 #include "cpu/exception.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
@@ -22,14 +24,18 @@ static __thread sigjmp_buf *t_guard;
 void fault_guard_begin(sigjmp_buf *jb) { t_guard = jb; }
 void fault_guard_end(void) { t_guard = NULL; }
 
-static void on_fault(int sig, siginfo_t *si, void *uc) {
-  (void)uc;
+static void on_fault(int sig, siginfo_t *si, void *ucv) {
+  ucontext_t *uc = ucv;
+  /* Sent by kill(), tgkill() or sigqueue(): an ordinary guest signal. */
+  if (si->si_code <= 0) return signal_from_fault_handler(sig, si, ucv);
   gaddr a = (gaddr)(uintptr_t)si->si_addr;
   bool in_window = guest_range_ok(a, 1);
   if (t_guard && in_window) siglongjmp(*t_guard, 1);
   if (t_cpu && in_window) {
     int code = si->si_code;
     if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
+    /* x86 page-fault error code: bit 1 is set for a write. */
+    t_cpu->exc.write = uc->uc_mcontext.gregs[REG_ERR] & 2;
     cpu_raise(t_cpu, sig, code, a);
   }
   static const char msg[] = "elfrun: internal error: host fault outside guest memory\n";
