@@ -6,8 +6,9 @@
 #   tests/check.sh BUILD [SUITE [PATTERN]]
 #
 # Suites, in order: unit (host unit tests and a short fuzz run), cli (elfrun's
-# command line and bad input), asm, guest (C programs in three builds) and
-# busybox (Debian's busybox under elfrun and qemu-aarch64, compared live).
+# command line and bad input), asm, guest (C programs in three builds),
+# busybox (Debian's busybox under elfrun and qemu-aarch64, compared live) and
+# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback).
 # PATTERN keeps the tests whose name contains it. Expected outputs come from
 # scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
 # kept in BUILD/test-out/ for debugging. See docs/testing.md.
@@ -275,7 +276,29 @@ suite_busybox() {
   rm -rf "$work"
 }
 
-for suite in unit cli asm guest busybox; do
+# --- sysroot: the sysroot's host fallback, end to end ------------------------
+# tests/sysroot/host_fallback.sh prints its own PASS/FAIL/SKIP lines.
+suite_sysroot() {
+  local log line name
+  log=$(out_file sysroot/host_fallback)
+  tests/sysroot/host_fallback.sh "$elfrun" "$fixtures/busybox-static/bin/busybox" \
+    "$(command -v "$qemu")" >"$log" 2>&1
+  while IFS= read -r line; do
+    name=${line#* }
+    name=${name%%:*}
+    case $line in
+      "PASS "* | "FAIL "* | "SKIP "*) selected "$name" || continue ;;
+    esac
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)) ;;
+      "SKIP "*) skipped=$((skipped + 1)) ;;
+    esac
+    echo "$line"
+  done <"$log"
+}
+
+for suite in unit cli asm guest busybox sysroot; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   "suite_$suite"
 done

@@ -106,3 +106,12 @@ check-unit check-cli check-guest: tests $(FUZZ_IF_AVAILABLE)
 
 check-busybox: check-deps
 	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD) busybox '$(T)'
+
+# The sysroot's host fallback, end to end (docs/sysroot.md): busybox under
+# elfrun --sysroot in a sysroot the script makes; qemu-aarch64 -L re-checks
+# the expectations where it agrees. `make check` runs it as suite sysroot.
+.PHONY: test-sysroot-host-fallback
+test-sysroot-host-fallback: $(BUILD)/elfrun
+	@scripts/fetch-fixtures.sh $(FIXTURES) >/dev/null || echo "warning: fixtures unavailable" >&2
+	tests/sysroot/host_fallback.sh $(BUILD)/elfrun $(FIXTURES)/busybox-static/bin/busybox \
+	  "$$(command -v qemu-aarch64)"

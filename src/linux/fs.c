@@ -21,6 +21,7 @@
 #include "linux/xlat.h"
 #include "mem/guest.h"
 #include "path/path.h"
+#include "path/sysroot.h"
 
 /* Not in every host header. */
 #ifndef AT_EACCESS
@@ -43,8 +44,7 @@ static unsigned path_how(int at_flags) {
 SYSCALL_HANDLER(openat) {
   int flags = xlat_open_flags_from_guest(arg[2]);
   struct host_path hp;
-  int err = path_get(t, (int)arg[0], arg[1],
-                     flags & O_NOFOLLOW ? PATH_NOFOLLOW : PATH_FOLLOW, &hp);
+  int err = path_get(t, (int)arg[0], arg[1], path_open_how(flags), &hp);
   if (err) return err;
   i64 ret = fd_adopt(syscall(SYS_openat, hp.dirfd, hp.path, flags, (mode_t)arg[3]));
   path_put(&hp);
@@ -143,7 +143,7 @@ SYSCALL_HANDLER(faccessat2) { return access_at(t, arg, (int)arg[3]); }
 /* Calls that create or remove a name act on a final symlink itself. */
 SYSCALL_HANDLER(mkdirat) {
   struct host_path hp;
-  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  int err = path_get(t, (int)arg[0], arg[1], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
   i64 ret = host_result(syscall(SYS_mkdirat, hp.dirfd, hp.path, (mode_t)arg[2]));
   path_put(&hp);
@@ -152,7 +152,7 @@ SYSCALL_HANDLER(mkdirat) {
 
 SYSCALL_HANDLER(mknodat) {
   struct host_path hp;
-  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  int err = path_get(t, (int)arg[0], arg[1], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
   i64 ret = host_result(syscall(SYS_mknodat, hp.dirfd, hp.path, (mode_t)arg[2], (u32)arg[3]));
   path_put(&hp);
@@ -163,7 +163,7 @@ SYSCALL_HANDLER(unlinkat) {
   int flags = (int)arg[2];
   if (flags & ~AT_REMOVEDIR) return -EINVAL;
   struct host_path hp;
-  int err = path_get(t, (int)arg[0], arg[1], PATH_NOFOLLOW, &hp);
+  int err = path_get(t, (int)arg[0], arg[1], PATH_REMOVE | PATH_NOFOLLOW, &hp);
   if (err) return err;
   i64 ret = host_result(syscall(SYS_unlinkat, hp.dirfd, hp.path, flags));
   path_put(&hp);
@@ -175,7 +175,7 @@ SYSCALL_HANDLER(symlinkat) {
   long n = path_copy_from_guest(target, arg[0], false);
   if (n < 0) return n;
   struct host_path hp;
-  int err = path_get(t, (int)arg[1], arg[2], PATH_NOFOLLOW, &hp);
+  int err = path_get(t, (int)arg[1], arg[2], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
   /* The target is link content, stored as the guest wrote it. */
   i64 ret = host_result(syscall(SYS_symlinkat, target, hp.dirfd, hp.path));
@@ -185,12 +185,13 @@ SYSCALL_HANDLER(symlinkat) {
 
 /* The two names of link and rename: (olddirfd, oldpath) in arg[0..1] looked
    up as from_how says, (newdirfd, newpath) in arg[2..3] as a name to
-   create, which never follows a final symlink. */
-static int path_get2(struct thread *t, const u64 *arg, unsigned from_how,
+   create (to_how adds PATH_REMOVE when the call may replace it), which
+   never follows a final symlink. */
+static int path_get2(struct thread *t, const u64 *arg, unsigned from_how, unsigned to_how,
                      struct host_path *from, struct host_path *to) {
   int err = path_get(t, (int)arg[0], arg[1], from_how, from);
   if (err) return err;
-  err = path_get(t, (int)arg[2], arg[3], PATH_NOFOLLOW, to);
+  err = path_get(t, (int)arg[2], arg[3], PATH_CREATE | PATH_NOFOLLOW | to_how, to);
   if (err) path_put(from);
   return err;
 }
@@ -201,7 +202,7 @@ SYSCALL_HANDLER(linkat) {
   unsigned how = (flags & AT_SYMLINK_FOLLOW ? PATH_FOLLOW : PATH_NOFOLLOW) |
                  (flags & AT_EMPTY_PATH ? PATH_EMPTY_OK : 0);
   struct host_path from, to;
-  int err = path_get2(t, arg, how, &from, &to);
+  int err = path_get2(t, arg, how, 0, &from, &to);
   if (err) return err;
   i64 ret = host_result(syscall(SYS_linkat, from.dirfd, from.path, to.dirfd, to.path, flags));
   path_put(&to);
@@ -215,7 +216,7 @@ static i64 rename_at(struct thread *t, const u64 *arg, u32 flags) {
   if ((flags & RENAME_EXCHANGE) && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)))
     return -EINVAL;
   struct host_path from, to;
-  int err = path_get2(t, arg, PATH_NOFOLLOW, &from, &to);
+  int err = path_get2(t, arg, PATH_REMOVE | PATH_NOFOLLOW, PATH_REMOVE, &from, &to);
   if (err) return err;
   i64 ret = host_result(syscall(SYS_renameat2, from.dirfd, from.path, to.dirfd, to.path, flags));
   path_put(&to);
@@ -306,16 +307,18 @@ SYSCALL_HANDLER(utimensat) {
 
 /* ---- working directory ---- */
 
-/* The kernel writes the path only if it fits, and returns its length with
-   the NUL. (With a sysroot this will map the host path back to the guest's
-   view: the path layer's job.) */
+/* The kernel writes the path only if it fits (else ERANGE), and returns
+   its length with the NUL. Inside the sysroot the guest sees its own path,
+   without the sysroot's prefix, so the host's answer is taken whole and
+   measured against the guest's buffer afterwards. */
 SYSCALL_HANDLER(getcwd) {
   (void)t;
   char buf[PATH_MAX];
-  u64 size = arg[1] < sizeof buf ? arg[1] : sizeof buf;
-  long n = syscall(SYS_getcwd, buf, size);
-  if (n < 0) return -errno;
-  return copy_to_guest(arg[0], buf, (size_t)n) ? -EFAULT : n;
+  if (syscall(SYS_getcwd, buf, sizeof buf) < 0) return -errno;
+  const char *cwd = path_guest_view(buf);
+  size_t n = strlen(cwd) + 1;
+  if (n > arg[1]) return -ERANGE;
+  return copy_to_guest(arg[0], cwd, n) ? -EFAULT : (i64)n;
 }
 
 /* chdir has no *at form: a path relative to a directory descriptor is

@@ -6,8 +6,6 @@
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <signal.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
@@ -25,6 +23,8 @@
 #include "mem/mmap.h"
 #include "mem/vma.h"
 #include "linux/process.h"
+#include "path/path.h"
+#include "path/sysroot.h"
 #include "linux/vdso.h"
 
 #define REEXEC_MARK "ELFRUN_REEXECED"
@@ -62,21 +62,10 @@ static void inherit_signal_state(struct thread *t) {
   }
 }
 
-/* Until the sysroot resolver lands: the sysroot copy if there is one. */
-static int open_guest_file(const char *name) {
-  char buf[PATH_MAX];
-  if (g_config.sysroot && snprintf(buf, sizeof buf, "%s/%s", g_config.sysroot, name) < (int)sizeof buf) {
-    int fd = open(buf, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) return fd;
-  }
-  int fd = open(name, O_RDONLY | O_CLOEXEC);
-  return fd < 0 ? -errno : fd;
-}
-
 /* Opens and maps PT_INTERP, looked up like any absolute guest path: in the
    sysroot when there is one. */
 static enum load_status load_interp(const char *name, struct image *out, const char **why) {
-  int fd = open_guest_file(name);
+  int fd = path_open_guest_file(NULL, name, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     *why = strerror(-fd);
     return LOAD_CANNOT_EXEC; /* a shell says 127 only for the program itself */
@@ -95,6 +84,7 @@ int start_guest(const char *path, char **argv) {
   char **envp = environ;
   fault_init();
   vma_init();
+  if (!path_init(g_config.sysroot)) return 2; /* a bad sysroot: a usage error */
 
   struct image image, interp;
   const char *why;

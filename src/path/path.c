@@ -1,22 +1,27 @@
 /* The path layer: every path a guest hands to a system call comes through
    here before the host sees it.
 
-   Today the mapping is the identity, with one exception: /proc/self/exe must
-   name the guest program, not elfrun (Debian's busybox re-executes itself
-   through it). The sysroot resolver (openat2 RESOLVE_IN_ROOT on an O_PATH
-   descriptor of the sysroot) and the synthetic /proc and /dev slot in behind
-   path_get() later: handlers already act on the (dirfd, path) pair it gives
-   and never on the guest's string. */
+   Without a sysroot the mapping is the identity, at no cost beyond copying
+   the string, with one exception: /proc/self/exe must name the guest
+   program, not elfrun (Debian's busybox re-executes itself through it).
+   With a sysroot, resolver.c maps each path into the sysroot or onto the
+   host (docs/sysroot.md), and the process's own links under /proc/self
+   read back as guest paths. Synthetic /proc and /dev entries will slot in
+   here too. Handlers act on the (dirfd, path) pair path_get() returns and
+   never on the guest's string. */
 #include "path/path.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "linux/fd.h"
 #include "linux/process.h"
 #include "mem/guest.h"
+#include "path/resolver.h"
+#include "path/sysroot.h"
 
 long path_copy_from_guest(char dst[PATH_MAX], gaddr src, bool empty_ok) {
   long n = copy_str_from_guest(dst, src, PATH_MAX);
@@ -34,16 +39,42 @@ static const char *skip_own_pid(const char *p) {
   return q + 1;
 }
 
-/* The process's own exe link: /proc/self/exe, /proc/thread-self/exe or
-   /proc/<our pid>/exe, spelled exactly so. */
-static bool is_own_exe(const char *path) {
+/* What follows "/proc/self/", "/proc/thread-self/" or "/proc/<our pid>/"
+   in path, or NULL when path is not spelled so. */
+static const char *own_proc_entry(const char *path) {
   static const char kProc[] = "/proc/";
-  if (strncmp(path, kProc, sizeof kProc - 1)) return false;
-  const char *p = path + sizeof kProc - 1, *rest;
-  if (!strncmp(p, "self/", 5)) rest = p + 5;
-  else if (!strncmp(p, "thread-self/", 12)) rest = p + 12;
-  else rest = skip_own_pid(p);
+  if (strncmp(path, kProc, sizeof kProc - 1)) return NULL;
+  const char *p = path + sizeof kProc - 1;
+  if (!strncmp(p, "self/", 5)) return p + 5;
+  if (!strncmp(p, "thread-self/", 12)) return p + 12;
+  return skip_own_pid(p);
+}
+
+/* The process's own exe link, spelled exactly so. */
+static bool is_own_exe(const char *path) {
+  const char *rest = own_proc_entry(path);
   return rest && !strcmp(rest, "exe");
+}
+
+/* The process's links that name host paths: cwd, root and fd/N. */
+static bool is_own_path_link(const char *path) {
+  const char *rest = own_proc_entry(path);
+  if (!rest) return false;
+  if (!strcmp(rest, "cwd") || !strcmp(rest, "root")) return true;
+  if (strncmp(rest, "fd/", 3) || !rest[3]) return false;
+  return strspn(rest + 3, "0123456789") == strlen(rest + 3);
+}
+
+/* Rule 9: readlink shows guest paths. The host answers for the link; a
+   target inside the sysroot loses the sysroot's prefix. */
+static void reverse_link(struct host_path *out) {
+  ssize_t n = readlink(out->buf, out->link_buf, PATH_MAX - 1);
+  if (n < 0) return; /* the call itself will meet the same error */
+  out->link_buf[n] = 0;
+  const char *view = path_guest_view(out->link_buf);
+  if (view == out->link_buf) return;
+  memmove(out->link_buf, view, strlen(view) + 1);
+  out->link = out->link_buf;
 }
 
 /* A relative path (or an empty one with AT_EMPTY_PATH) is looked up from
@@ -51,6 +82,44 @@ static bool is_own_exe(const char *path) {
    exist for it. An absolute path ignores dirfd, as in the kernel. */
 static bool dirfd_ok(int dirfd, const char *path) {
   return path[0] == '/' || dirfd == A64_AT_FDCWD || fd_is_guest(dirfd);
+}
+
+/* What a removal takes away matters to the directory cache only if it is
+   a directory or a symlink: a cached path might run through either. */
+static bool removes_dir_or_symlink(const struct host_path *hp) {
+  struct stat st;
+  if (fstatat(hp->dirfd, hp->path, &st, AT_SYMLINK_NOFOLLOW) != 0) return false;
+  return S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode);
+}
+
+static int resolve_in_sysroot(struct host_path *out, int dirfd, unsigned how) {
+  if ((how & PATH_NOFOLLOW) && is_own_path_link(out->buf)) reverse_link(out);
+  int err = resolver_resolve(out, dirfd, how);
+  if (err) return err;
+  if (how & PATH_CREATE) out->changes |= PATH_CREATE;
+  if ((how & PATH_REMOVE) && removes_dir_or_symlink(out)) out->changes |= PATH_REMOVE;
+  return 0;
+}
+
+int path_resolve(struct thread *t, int dirfd, unsigned how, struct host_path *out) {
+  out->dirfd = dirfd == A64_AT_FDCWD ? AT_FDCWD : dirfd;
+  out->path = out->buf;
+  out->link = NULL;
+  out->hold = DIR_HOLD_NONE;
+  out->changes = 0;
+  if (!dirfd_ok(dirfd, out->buf)) return -EBADF;
+  const char *exe = t ? t->proc->exe_path : NULL;
+  if (exe && is_own_exe(out->buf)) {
+    if (how & PATH_NOFOLLOW) {
+      out->link = path_guest_view(exe);
+    } else {
+      out->dirfd = AT_FDCWD;
+      out->path = exe;
+    }
+    return 0;
+  }
+  if (!sysroot_active()) return 0;
+  return resolve_in_sysroot(out, out->dirfd, how);
 }
 
 int path_get(struct thread *t, int dirfd, gaddr guest_path, unsigned how,
@@ -62,24 +131,36 @@ int path_get(struct thread *t, int dirfd, gaddr guest_path, unsigned how,
     long n = path_copy_from_guest(out->buf, guest_path, empty_ok);
     if (n < 0) return (int)n;
   }
-  if (!dirfd_ok(dirfd, out->buf)) return -EBADF;
-  out->dirfd = dirfd == A64_AT_FDCWD ? AT_FDCWD : dirfd;
-  out->path = out->buf;
-  out->link = NULL;
-  out->owned_fd = -1;
-  const char *exe = t->proc->exe_path;
-  if (exe && is_own_exe(out->buf)) {
-    if (how & PATH_NOFOLLOW) {
-      out->link = exe;
-    } else {
-      out->dirfd = AT_FDCWD;
-      out->path = exe;
-    }
-  }
-  return 0;
+  return path_resolve(t, dirfd, how, out);
 }
 
+/* The call has been made: what it may have changed in the sysroot's
+   directories is forgotten by the directory cache. */
 void path_put(struct host_path *p) {
-  if (p->owned_fd >= 0) close(p->owned_fd);
-  p->owned_fd = -1;
+  if (p->changes & PATH_REMOVE) dircache_dirs_changed();
+  else if (p->changes & PATH_CREATE) dircache_name_created(p->dirfd, p->path);
+  p->changes = 0;
+  dircache_release(&p->hold);
+}
+
+/* O_CREAT|O_EXCL never follows a final symlink: it fails with EEXIST. */
+unsigned path_open_how(int flags) {
+  unsigned how = flags & O_NOFOLLOW ? PATH_NOFOLLOW : PATH_FOLLOW;
+  if (flags & O_CREAT) how |= PATH_CREATE | (flags & O_EXCL ? PATH_NOFOLLOW : 0);
+  return how;
+}
+
+/* A file created here gets mode 0666 less the umask, as fopen() gives. */
+int path_open_guest_file(struct thread *t, const char *guest_path, int flags) {
+  struct host_path hp;
+  size_t n = strlen(guest_path);
+  if (n == 0) return -ENOENT;
+  if (n >= sizeof hp.buf) return -ENAMETOOLONG;
+  memcpy(hp.buf, guest_path, n + 1);
+  int err = path_resolve(t, A64_AT_FDCWD, path_open_how(flags), &hp);
+  if (err) return err;
+  int fd = openat(hp.dirfd, hp.path, flags, 0666);
+  int ret = fd < 0 ? -errno : fd;
+  path_put(&hp);
+  return ret;
 }
