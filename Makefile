@@ -21,7 +21,7 @@ SRCS := $(shell find src -name '*.c' -o -name '*.S' | sort)
 OBJS := $(patsubst src/%,$(BUILD)/obj/%.o,$(basename $(SRCS)))
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
-.PHONY: all clean check check-asan demo deps fixtures fuzz bench
+.PHONY: all clean check check-asan demo deps fixtures fuzz bench bench-quick
 all: $(BUILD)/elfrun
 
 $(BUILD)/elfrun: $(OBJS)
@@ -65,3 +65,13 @@ clean:
 
 -include $(OBJS:.o=.d)
 -include tests/tests.mk
+
+# elfrun vs qemu-aarch64 vs native x86-64 on the same work, one table in
+# bench/results/ (Markdown and JSON). bench-quick runs fewer repetitions.
+bench: $(BUILD)/elfrun
+	@scripts/fetch-fixtures.sh $(BUILD)/fixtures >/dev/null || true
+	bench/run.sh $(BUILD)
+
+bench-quick: $(BUILD)/elfrun
+	@scripts/fetch-fixtures.sh $(BUILD)/fixtures >/dev/null || true
+	bench/run.sh --quick $(BUILD)

@@ -42,14 +42,14 @@ row() {
     echo "bench: $label: native output differs (fine for FP formatting)" >&2
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$json" \
     -n elfrun "$elfrun $a64 $args" -n qemu "qemu-aarch64 $a64 $args" \
-    ${native:+-n native "$native $args"} >/dev/null
+    ${native:+-n native "$native $args"} >/dev/null 2>&1
   rows+=("$label|$json")
 }
 
 for k in hello intloop crc32 sort matmul_int matmul_fp getpid; do build_kernel $k; done
 row "startup: static hello (glibc)" "$bin/a64/hello" "$bin/native/hello"
 row "startup: static hello (musl)" "$bin/a64-musl/hello" "$bin/native/hello"
-bb=$build/fixtures/busybox/bin/busybox
+bb=$build/fixtures/busybox-static/bin/busybox
 [ -x "$bb" ] && row "startup: busybox true" "$bb true" "/bin/true"
 row "int: register loop" "$bin/a64/intloop" "$bin/native/intloop" $scale
 row "int: crc32 table" "$bin/a64/crc32" "$bin/native/crc32" $scale
@@ -82,8 +82,9 @@ for r in "${rows[@]}"; do
   label=${r%%|*} f=${r#*|}
   e=$(median "$f" elfrun) q=$(median "$f" qemu) n=$(median "$f" native)
   awk -v l="$label" -v e="$e" -v q="$q" -v n="${n:-0}" 'BEGIN {
-    printf "| %s | %.4f s | %.4f s | %s | %.2f | %s |\n", l, e, q,
-      n > 0 ? sprintf("%.4f s", n) : "-", e / q, n > 0 ? sprintf("%.1f", e / n) : "-" }' >>"$md"
+    nat = (n > 0) ? sprintf("%.4f s", n) : "-"
+    ratio = (n > 0) ? sprintf("%.1f", e / n) : "-"
+    printf "| %s | %.4f s | %.4f s | %s | %.2f | %s |\n", l, e, q, nat, e / q, ratio }' >>"$md"
   printf '%s{"name": "%s", "elfrun": %s, "qemu": %s, "native": %s}' "$sep" "$label" "$e" "$q" "${n:-null}" >>"$json"
   sep=$',\n'
 done
