@@ -1,10 +1,12 @@
 /* INSN rows of the fp family (scalar floating point); see insn_list.h.
    _s/_d/_h name the precision of the FP operands, _w/_x the general
    register; rd, rn, rm, ra are V register numbers unless they name a
-   general register (resolved with XZR at 31). */
+   general register (resolved with XZR at 31). The _h rows other than the
+   ARMv8.0 conversions FCVT Sd/Dd, Hn and FCVT Hd, Sn/Dn are half-precision
+   arithmetic, FEAT_FP16 (FPHP). */
 INSN(fmov_s, fp, FP, SEQ)          /* FMOV Sd, Sn */
 INSN(fmov_d, fp, FP, SEQ)          /* FMOV Dd, Dn */
-INSN(fmov_imm, fp, FP, SEQ)        /* FMOV Sd/Dd, #imm: imm = the bits */
+INSN(fmov_imm, fp, FP, SEQ)        /* FMOV Hd/Sd/Dd, #imm: imm = the bits */
 INSN(fmov_w_s, fp, FP, SEQ)        /* FMOV Wd, Sn */
 INSN(fmov_s_w, fp, FP, SEQ)        /* FMOV Sd, Wn */
 INSN(fmov_x_d, fp, FP, SEQ)        /* FMOV Xd, Dn */
@@ -74,3 +76,33 @@ INSN(fixed_to_fp_s_w, fp, FP, SEQ)
 INSN(fixed_to_fp_s_x, fp, FP, SEQ)
 INSN(fixed_to_fp_d_w, fp, FP, SEQ)
 INSN(fixed_to_fp_d_x, fp, FP, SEQ)
+/* Half precision (FEAT_FP16), with the fields of the rows above. */
+INSN(fmov_h, fp, FPHP, SEQ)           /* FMOV Hd, Hn */
+INSN(fmov_w_h, fp, FPHP, SEQ)         /* FMOV Wd, Hn and FMOV Xd, Hn */
+INSN(fmov_h_w, fp, FPHP, SEQ)         /* FMOV Hd, Wn and FMOV Hd, Xn */
+INSN(fabs_h, fp, FPHP, SEQ)
+INSN(fneg_h, fp, FPHP, SEQ)
+INSN(fsqrt_h, fp, FPHP, SEQ)
+INSN(frint_h, fp, FPHP, SEQ)
+INSN(fmul_h, fp, FPHP, SEQ)
+INSN(fdiv_h, fp, FPHP, SEQ)
+INSN(fadd_h, fp, FPHP, SEQ)
+INSN(fsub_h, fp, FPHP, SEQ)
+INSN(fmax_h, fp, FPHP, SEQ)
+INSN(fmin_h, fp, FPHP, SEQ)
+INSN(fmaxnm_h, fp, FPHP, SEQ)
+INSN(fminnm_h, fp, FPHP, SEQ)
+INSN(fnmul_h, fp, FPHP, SEQ)
+INSN(fmadd_h, fp, FPHP, SEQ)
+INSN(fmsub_h, fp, FPHP, SEQ)
+INSN(fnmadd_h, fp, FPHP, SEQ)
+INSN(fnmsub_h, fp, FPHP, SEQ)
+INSN(fcmp_h, fp, FPHP, SEQ)
+INSN(fcmpe_h, fp, FPHP, SEQ)
+INSN(fccmp_h, fp, FPHP, SEQ)
+INSN(fccmpe_h, fp, FPHP, SEQ)
+INSN(fcsel_h, fp, FPHP, SEQ)
+INSN(fp_to_fixed_w_h, fp, FPHP, SEQ)  /* FCVT[NPMZA][SU] Wd, Hn (also fixed-point) */
+INSN(fp_to_fixed_x_h, fp, FPHP, SEQ)  /* FCVT[NPMZA][SU] Xd, Hn (also fixed-point) */
+INSN(fixed_to_fp_h_w, fp, FPHP, SEQ)  /* SCVTF UCVTF Hd, Wn (also fixed-point) */
+INSN(fixed_to_fp_h_x, fp, FPHP, SEQ)  /* SCVTF UCVTF Hd, Xn (also fixed-point) */

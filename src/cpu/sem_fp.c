@@ -29,7 +29,12 @@
        would have flushed it.
    Inexact (MXCSR.PE) is then the only exception the instruction can raise
    on either architecture. Everything else takes the reference path. Build
-   with -DELFRUN_FP_NO_HOST to use the reference path alone. */
+   with -DELFRUN_FP_NO_HOST to use the reference path alone.
+
+   Half precision (FEAT_FP16) always takes the reference path: SSE has no
+   half-precision arithmetic, and a detour through single precision would
+   round twice. Its arithmetic is IEEE half whatever FPCR.AHP says (AHP
+   only affects conversions), and FPCR.FZ16, not FZ, flushes its denormals. */
 #include "cpu/sem_fp.h"
 
 #if defined(__x86_64__) && !defined(ELFRUN_FP_NO_HOST)
@@ -716,7 +721,7 @@ static u64 fp_to_fixed(struct cpu *cpu, int n, u64 a, int fbits, bool is_unsigne
 /* FixedToFP with the FPCR rounding mode. */
 static u64 fixed_to_fp(struct cpu *cpu, int n, u64 v, int fbits, bool is_unsigned,
                        int width) {
-  u64 mag = width == 32 ? (u32)v : v;
+  u64 mag = v & (~0ull >> (64 - width));
   u32 sign = 0;
   if (!is_unsigned && (mag >> (width - 1) & 1)) {
     sign = 1;
@@ -852,6 +857,44 @@ static bool host_has_fma(void) { return false; }
 
 /* ---- The API (sem_fp.h) ------------------------------------------------- */
 
+/* Half precision: the reference path with N = 16. */
+u16 fp16_add(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_addsub(cpu, 16, a, b, false); }
+u16 fp16_sub(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_addsub(cpu, 16, a, b, true); }
+u16 fp16_mul(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_mul(cpu, 16, a, b, false); }
+u16 fp16_div(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_div(cpu, 16, a, b); }
+u16 fp16_max(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_maxmin(cpu, 16, a, b, true); }
+u16 fp16_min(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_maxmin(cpu, 16, a, b, false); }
+u16 fp16_maxnm(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_maxminnm(cpu, 16, a, b, true); }
+u16 fp16_minnm(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_maxminnm(cpu, 16, a, b, false); }
+u16 fp16_mulx(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_mul(cpu, 16, a, b, true); }
+u16 fp16_recps(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_step(cpu, 16, a, b, false); }
+u16 fp16_rsqrts(struct cpu *cpu, u16 a, u16 b) { return (u16)fp_step(cpu, 16, a, b, true); }
+u16 fp16_muladd(struct cpu *cpu, u16 addend, u16 a, u16 b) {
+  return (u16)fp_muladd(cpu, 16, addend, a, b);
+}
+u16 fp16_sqrt(struct cpu *cpu, u16 a) { return (u16)fp_sqrt(cpu, 16, a); }
+u16 fp16_recpe(struct cpu *cpu, u16 a) { return (u16)fp_recpe(cpu, 16, a); }
+u16 fp16_rsqrte(struct cpu *cpu, u16 a) { return (u16)fp_rsqrte(cpu, 16, a); }
+u16 fp16_recpx(struct cpu *cpu, u16 a) { return (u16)fp_recpx(cpu, 16, a); }
+u16 fp16_round_int(struct cpu *cpu, u16 a, int rmode, bool exact) {
+  return (u16)fp_round_int(cpu, 16, a, rmode, exact);
+}
+int fp16_compare(struct cpu *cpu, u16 a, u16 b, bool signal_all) {
+  return fp_compare(cpu, 16, a, b, signal_all);
+}
+bool fp16_cmp_eq(struct cpu *cpu, u16 a, u16 b) { return fp_cmp(cpu, 16, a, b, REL_EQ); }
+bool fp16_cmp_ge(struct cpu *cpu, u16 a, u16 b) { return fp_cmp(cpu, 16, a, b, REL_GE); }
+bool fp16_cmp_gt(struct cpu *cpu, u16 a, u16 b) { return fp_cmp(cpu, 16, a, b, REL_GT); }
+u64 fp16_to_fixed(struct cpu *cpu, u16 a, int fbits, bool is_unsigned, int rmode,
+                  int width) {
+  return fp_to_fixed(cpu, 16, a, fbits, is_unsigned, rmode, width);
+}
+u16 fixed_to_fp16(struct cpu *cpu, u64 v, int fbits, bool is_unsigned, int width) {
+  return (u16)fixed_to_fp(cpu, 16, v, fbits, is_unsigned, width);
+}
+
+/* Single and double precision. */
+
 u32 fp32_add(struct cpu *cpu, u32 a, u32 b) {
   TRY_HOST32(host_add32, f32_of(a), f32_of(b));
   return (u32)fp_addsub(cpu, 32, a, b, false);
@@ -978,4 +1021,35 @@ u16 fp64_to_fp16(struct cpu *cpu, u64 a) {
 }
 u64 fp16_to_fp64(struct cpu *cpu, u16 a) {
   return fp_convert(cpu, 16, 64, a, fpcr_rmode(cpu));
+}
+
+/* FPToFixedJS. Truncating the magnitude is the pseudocode's RoundDown()
+   plus one for inexact negative values; the result is that integer modulo
+   2^32, whatever its range. Only an in-range result can be Inexact,
+   and an infinity gives 0. A normal double with exp >= 0 is at least 2^52,
+   out of range; its low bits are those of sig << exp. */
+u32 fp64_to_js_int(struct cpu *cpu, u64 a, bool *exact) {
+  struct fpnum u = fp_unpack(cpu, 64, a, fpcr_arith(cpu));
+  *exact = false;
+  if (is_nan(&u) || is_inf(&u)) {
+    cpu->fpsr |= FPSR_IOC;
+    return 0;
+  }
+  if (is_zero(&u)) { /* Z for +0.0 only: not -0.0, nor a flushed denormal */
+    *exact = !u.sign && (a & frac_mask(64)) == 0;
+    return 0;
+  }
+  enum fperr err = ERR_EXACT;
+  u64 mag;
+  bool in_range = false;
+  if (u.exp >= 0) {
+    mag = u.exp >= 64 ? 0 : u.sig << u.exp;
+  } else {
+    mag = shift_right_err(u.sig, -u.exp, &err);
+    in_range = mag <= (u.sign ? 1ull << 31 : (1ull << 31) - 1);
+  }
+  if (!in_range) cpu->fpsr |= FPSR_IOC;
+  else if (err != ERR_EXACT) cpu->fpsr |= FPSR_IXC;
+  *exact = in_range && err == ERR_EXACT;
+  return (u32)(u.sign ? -mag : mag);
 }

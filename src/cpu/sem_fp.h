@@ -5,7 +5,9 @@
    the scalar FP family (fp.c), AdvSIMD (simd.c, once per lane) and a future
    JIT. Operands and results are raw IEEE bit patterns; FPCR is read from
    cpu->fpcr and exceptions accumulate into cpu->fpsr. Nothing here decodes
-   or touches guest memory. See sem_fp.c for the approach. */
+   or touches guest memory. See sem_fp.c for the approach. The fp16_*
+   functions are half precision (FEAT_FP16): FPCR.FZ16 flushes their
+   denormals and FPCR.AHP does not apply to them. */
 
 #include "cpu/cpu.h"
 
@@ -37,6 +39,17 @@ enum fp_rounding {
 /* FPRoundingMode(FPCR). */
 int fpcr_rmode(const struct cpu *cpu);
 
+u16 fp16_add(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_sub(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_mul(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_div(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_max(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_min(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_maxnm(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_minnm(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_mulx(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_recps(struct cpu *cpu, u16 a, u16 b);
+u16 fp16_rsqrts(struct cpu *cpu, u16 a, u16 b);
 u32 fp32_add(struct cpu *cpu, u32 a, u32 b);
 u64 fp64_add(struct cpu *cpu, u64 a, u64 b);
 u32 fp32_sub(struct cpu *cpu, u32 a, u32 b);
@@ -62,9 +75,14 @@ u64 fp64_rsqrts(struct cpu *cpu, u64 a, u64 b);
 
 /* Fused addend + a * b, rounded once (FPMulAdd). Negate a for FMSUB/FMLS,
    the addend too for FNMADD. */
+u16 fp16_muladd(struct cpu *cpu, u16 addend, u16 a, u16 b);
 u32 fp32_muladd(struct cpu *cpu, u32 addend, u32 a, u32 b);
 u64 fp64_muladd(struct cpu *cpu, u64 addend, u64 a, u64 b);
 
+u16 fp16_sqrt(struct cpu *cpu, u16 a);
+u16 fp16_recpe(struct cpu *cpu, u16 a);
+u16 fp16_rsqrte(struct cpu *cpu, u16 a);
+u16 fp16_recpx(struct cpu *cpu, u16 a);
 u32 fp32_sqrt(struct cpu *cpu, u32 a);
 u64 fp64_sqrt(struct cpu *cpu, u64 a);
 u32 fp32_recpe(struct cpu *cpu, u32 a);
@@ -81,14 +99,19 @@ int fp_rsqrt_estimate(int a);
 
 /* FPRoundInt: rmode is an enum fp_rounding (not ODD); exact sets IXC when
    the result differs from the operand (FRINTX). */
+u16 fp16_round_int(struct cpu *cpu, u16 a, int rmode, bool exact);
 u32 fp32_round_int(struct cpu *cpu, u32 a, int rmode, bool exact);
 u64 fp64_round_int(struct cpu *cpu, u64 a, int rmode, bool exact);
 
 /* FPCompare: NZCV packed in bits 3..0. signal_all raises Invalid for quiet
    NaNs too (FCMPE). */
+int fp16_compare(struct cpu *cpu, u16 a, u16 b, bool signal_all);
 int fp32_compare(struct cpu *cpu, u32 a, u32 b, bool signal_all);
 int fp64_compare(struct cpu *cpu, u64 a, u64 b, bool signal_all);
 /* FPCompareEQ (quiet), FPCompareGE and FPCompareGT (signalling). */
+bool fp16_cmp_eq(struct cpu *cpu, u16 a, u16 b);
+bool fp16_cmp_ge(struct cpu *cpu, u16 a, u16 b);
+bool fp16_cmp_gt(struct cpu *cpu, u16 a, u16 b);
 bool fp32_cmp_eq(struct cpu *cpu, u32 a, u32 b);
 bool fp32_cmp_ge(struct cpu *cpu, u32 a, u32 b);
 bool fp32_cmp_gt(struct cpu *cpu, u32 a, u32 b);
@@ -96,14 +119,17 @@ bool fp64_cmp_eq(struct cpu *cpu, u64 a, u64 b);
 bool fp64_cmp_ge(struct cpu *cpu, u64 a, u64 b);
 bool fp64_cmp_gt(struct cpu *cpu, u64 a, u64 b);
 
-/* FPToFixed: the result saturates to a width-bit (32 or 64) integer and is
-   returned zero-extended. */
+/* FPToFixed: the result saturates to a width-bit (16, 32 or 64) integer and
+   is returned zero-extended. */
+u64 fp16_to_fixed(struct cpu *cpu, u16 a, int fbits, bool is_unsigned, int rmode,
+                  int width);
 u64 fp32_to_fixed(struct cpu *cpu, u32 a, int fbits, bool is_unsigned, int rmode,
                   int width);
 u64 fp64_to_fixed(struct cpu *cpu, u64 a, int fbits, bool is_unsigned, int rmode,
                   int width);
-/* FixedToFP with the FPCR rounding mode: the low width (32 or 64) bits of
-   v are the integer. */
+/* FixedToFP with the FPCR rounding mode: the low width (16, 32 or 64) bits
+   of v are the integer. */
+u16 fixed_to_fp16(struct cpu *cpu, u64 v, int fbits, bool is_unsigned, int width);
 u32 fixed_to_fp32(struct cpu *cpu, u64 v, int fbits, bool is_unsigned, int width);
 u64 fixed_to_fp64(struct cpu *cpu, u64 v, int fbits, bool is_unsigned, int width);
 
@@ -116,5 +142,11 @@ u16 fp32_to_fp16(struct cpu *cpu, u32 a);
 u32 fp16_to_fp32(struct cpu *cpu, u16 a);
 u16 fp64_to_fp16(struct cpu *cpu, u64 a);
 u64 fp16_to_fp64(struct cpu *cpu, u16 a);
+
+/* FPToFixedJS (FJCVTZS): the double a rounded toward zero to an integer,
+   returned modulo 2^32. *exact is the pseudocode's Z: the conversion was
+   exact and in the 32-bit signed range, and a was not -0.0 or a flushed
+   denormal. */
+u32 fp64_to_js_int(struct cpu *cpu, u64 a, bool *exact);
 
 #endif

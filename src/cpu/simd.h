@@ -48,6 +48,20 @@ bool decode_simd_fp_elem(u32 w, bool scalar, struct insn *out);
 bool decode_simd_fp_across(u32 w, struct insn *out);
 bool decode_simd_fp_scalar_pairwise(u32 w, struct insn *out);
 
+/* The half-precision (FEAT_FP16) encodings of all those groups
+   (simd_fp16.c): is_simd_fp16() tells whether w is one of them. */
+bool is_simd_fp16(u32 w, bool scalar);
+bool decode_simd_fp16(u32 w, bool scalar, struct insn *out);
+
+/* The cryptographic groups (simd_crypto.c) and the dot products
+   (simd_dot.c). */
+bool decode_crypto_two_reg(u32 w, struct insn *out);     /* AES, two-register SHA */
+bool decode_crypto_sha_three(u32 w, struct insn *out);   /* three-register SHA */
+bool decode_crypto_pmull64(u32 w, struct insn *out);     /* PMULL Vd.1Q */
+bool decode_crypto_sha512_sha3(u32 w, struct insn *out); /* op0 = 1100 */
+bool decode_simd_three_ext(u32 w, bool scalar, struct insn *out);
+bool decode_simd_dot_elem(u32 w, bool scalar, struct insn *out);
+
 /* FPSR.QC, the cumulative saturation bit. */
 #define FPSR_QC (1u << 27)
 
