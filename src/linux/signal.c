@@ -87,15 +87,15 @@ static void host_sigaction(int sig, void *handler) {
       .restorer = host_rt_sigreturn,
       .mask = ~0ull, /* the handler itself runs with everything blocked */
   };
-  if (handler == SIG_DFL || handler == SIG_IGN) sa.flags = SA_RESTORER_HOST;
+  if (handler == (void *)SIG_DFL || handler == (void *)SIG_IGN) sa.flags = SA_RESTORER_HOST;
   syscall(SYS_rt_sigaction, sig, &sa, NULL, SIGSET_SIZE);
 }
 
 void signal_disposition_changed(int sig, const struct a64_sigaction *sa) {
   if (bit(sig) & (HOST_FAULT_SIGNALS | UNBLOCKABLE)) return;
-  void *h = sa->handler == (u64)(uintptr_t)SIG_IGN ? SIG_IGN
-            : sa->handler == 0                     ? SIG_DFL
-                                                   : (void *)on_host_signal;
+  void *h = (void *)on_host_signal;
+  if (sa->handler == (u64)(uintptr_t)SIG_IGN) h = (void *)SIG_IGN;
+  else if (sa->handler == 0) h = (void *)SIG_DFL;
   host_sigaction(sig, h);
 }
 
@@ -335,7 +335,7 @@ void signal_prepare_exec(struct thread *t) {
   for (int sig = 1; sig <= A64_NSIG; sig++) {
     if (bit(sig) & UNBLOCKABLE) continue;
     bool ign = t->proc->sigactions[sig].handler == (u64)(uintptr_t)SIG_IGN;
-    host_sigaction(sig, ign ? SIG_IGN : SIG_DFL);
+    host_sigaction(sig, ign ? (void *)SIG_IGN : (void *)SIG_DFL);
   }
   u64 mask = t->sigmask & ~UNBLOCKABLE;
   syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, SIGSET_SIZE);
