@@ -108,6 +108,14 @@ void block_cpu_unregister(struct cpu *cpu) {
   pthread_mutex_unlock(&g_cache_lock);
 }
 
+void block_after_fork(struct cpu *self) {
+  /* Only the forking thread survives in the child, and the lock may have
+     been held by a thread that no longer exists. */
+  pthread_mutex_init(&g_cache_lock, NULL);
+  g_cpus = self;
+  self->next_cpu = NULL;
+}
+
 static void flush_locked(void) {
   /* Bitmap first: a block decoded from now on either marks its page after
      this, or sees the new generation and is not published. */

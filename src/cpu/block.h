@@ -36,6 +36,8 @@ void code_invalidate(gaddr start, gaddr end);
    the thread ends) the set that block reclamation waits for. */
 void block_cpu_register(struct cpu *cpu);
 void block_cpu_unregister(struct cpu *cpu);
+/* In the child of a host fork: the calling thread's cpu is the only one. */
+void block_after_fork(struct cpu *self);
 
 /* A cpu entering a syscall holds no block: reclamation need not wait for
    it. The next block_lookup() ends the quiescent state. */

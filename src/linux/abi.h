@@ -104,4 +104,78 @@ _Static_assert(sizeof(struct a64_stack) == 24, "aarch64 stack_t");
 /* struct robust_list_head: three pointers; set_robust_list insists on it. */
 #define A64_ROBUST_LIST_HEAD_SIZE 24
 
+/* ---- processes (fork.c, exec.c, wait.c) ---- */
+
+/* linux/sched.h: clone flags whose meaning elfrun acts on. The exit signal
+   sits in the low byte (CSIGNAL). */
+#define A64_CSIGNAL 0x000000ffull
+#define A64_CLONE_VM 0x00000100ull
+#define A64_CLONE_SIGHAND 0x00000800ull
+#define A64_CLONE_PIDFD 0x00001000ull
+#define A64_CLONE_VFORK 0x00004000ull
+#define A64_CLONE_SETTLS 0x00080000ull
+#define A64_CLONE_PARENT_SETTID 0x00100000ull
+#define A64_CLONE_CHILD_CLEARTID 0x00200000ull
+#define A64_CLONE_CHILD_SETTID 0x01000000ull
+#define A64_CLONE_CLEAR_SIGHAND 0x100000000ull
+#define A64_CLONE_INTO_CGROUP 0x200000000ull
+
+/* linux/sched.h: clone3's argument block, all 64-bit fields. Sizes of the
+   published versions; a larger one must be zero past what we know. */
+struct a64_clone_args {
+  u64 flags;
+  u64 pidfd;        /* CLONE_PIDFD: where the pidfd goes */
+  u64 child_tid;    /* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID */
+  u64 parent_tid;   /* CLONE_PARENT_SETTID */
+  u64 exit_signal;
+  u64 stack;        /* lowest address of the child's stack, or 0 */
+  u64 stack_size;
+  u64 tls;          /* CLONE_SETTLS: the child's TPIDR_EL0 */
+  u64 set_tid;      /* array of pids to ask for, one per pid namespace */
+  u64 set_tid_size;
+  u64 cgroup;       /* CLONE_INTO_CGROUP: a cgroup directory fd */
+};
+#define A64_CLONE_ARGS_SIZE_VER0 64
+#define A64_CLONE_ARGS_SIZE_VER1 80
+#define A64_CLONE_ARGS_SIZE_VER2 88
+_Static_assert(sizeof(struct a64_clone_args) == A64_CLONE_ARGS_SIZE_VER2,
+               "aarch64 struct clone_args");
+
+/* asm-generic/siginfo.h: the head of siginfo_t and its _sigchld member,
+   which is all waitid() writes (si_signo, si_errno, si_code, si_pid,
+   si_uid, si_status; never the times, nor the word after si_code). arm64
+   does not swap si_errno and si_code. */
+struct a64_siginfo_chld {
+  i32 signo;
+  i32 err;          /* si_errno */
+  i32 code;
+  i32 __pad;        /* the union is 8-byte aligned on 64-bit ABIs */
+  i32 pid;
+  u32 uid;
+  i32 status;
+  i32 __pad2;
+  i64 utime;
+  i64 stime;
+};
+_Static_assert(__builtin_offsetof(struct a64_siginfo_chld, pid) == 16, "siginfo");
+_Static_assert(__builtin_offsetof(struct a64_siginfo_chld, status) == 24, "siginfo");
+_Static_assert(__builtin_offsetof(struct a64_siginfo_chld, utime) == 32, "siginfo");
+
+/* ---- timers (timer.c) ---- */
+
+/* asm-generic/siginfo.h: struct sigevent, 64 bytes on every 64-bit ABI:
+   sigval, signo, notify, then a union of which the kernel reads only the
+   thread id (SIGEV_THREAD_ID); SIGEV_THREAD is libc's business. */
+struct a64_sigevent {
+  u64 sigev_value;
+  i32 sigev_signo;
+  i32 sigev_notify;
+  union {
+    i32 tid;
+    i32 _pad[12];
+  } sigev_un;
+};
+_Static_assert(sizeof(struct a64_sigevent) == 64, "aarch64 struct sigevent");
+_Static_assert(__builtin_offsetof(struct a64_sigevent, sigev_un) == 16, "sigevent");
+
 #endif

@@ -1,6 +1,6 @@
 /* The rest of process and thread state: resource limits and usage,
-   sysinfo, getrandom, scheduling queries, prctl, and the thread set-up
-   calls glibc makes at start (set_tid_address, set_robust_list).
+   sysinfo, getrandom, scheduling queries, prctl, and set_tid_address
+   (robust lists are in robust.c).
 
    Two resource limits are the guest's own, never the host's: RLIMIT_NOFILE
    (see fd.h) and RLIMIT_AS, since elfrun's reserved guest window alone is
@@ -211,24 +211,4 @@ SYSCALL_HANDLER(prctl) {
 SYSCALL_HANDLER(set_tid_address) {
   t->clear_child_tid = arg[0];
   return t->tid;
-}
-
-/* The kernel only checks the size; the list is read when the thread dies. */
-SYSCALL_HANDLER(set_robust_list) {
-  if (arg[1] != A64_ROBUST_LIST_HEAD_SIZE) return -EINVAL;
-  t->robust_list = arg[0];
-  t->robust_len = arg[1];
-  return 0;
-}
-
-/* Another thread's or process's list is not ours to read yet: EPERM, as
-   when ptrace access is denied, or ESRCH when there is no such task. The
-   kernel writes the length before the head. */
-SYSCALL_HANDLER(get_robust_list) {
-  i32 pid = (i32)arg[0];
-  if (pid != 0 && pid != t->tid)
-    return syscall(SYS_getpgid, pid) < 0 && errno == ESRCH ? -ESRCH : -EPERM;
-  u64 len = A64_ROBUST_LIST_HEAD_SIZE;
-  if (copy_to_guest(arg[2], &len, sizeof len)) return -EFAULT;
-  return copy_to_guest(arg[1], &t->robust_list, sizeof t->robust_list) ? -EFAULT : 0;
 }

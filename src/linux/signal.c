@@ -160,7 +160,8 @@ static bool deliver(struct thread *t, const struct a64_siginfo *info, u64 esr) {
    re-executes the SVC with the original X0. */
 static void settle_restart(struct thread *t, bool handler, u64 sa_flags) {
   struct cpu *c = &t->cpu;
-  bool restart = !handler || (t->restart.kind == RESTART_SYS && (sa_flags & A64_SA_RESTART));
+  bool restart = !handler || t->restart.kind == RESTART_NOINTR ||
+                 (t->restart.kind == RESTART_SYS && (sa_flags & A64_SA_RESTART));
   if (restart) {
     c->pc -= 4;
     c->x[0] = t->restart.orig_x0;

@@ -22,6 +22,7 @@
 #include "mem/guest.h"
 #include "mem/mmap.h"
 #include "mem/vma.h"
+#include "linux/exec.h"
 #include "linux/process.h"
 #include "path/path.h"
 #include "path/sysroot.h"
@@ -85,6 +86,7 @@ int start_guest(const char *path, char **argv) {
   fault_init();
   vma_init();
   if (!path_init(g_config.sysroot)) return 2; /* a bad sysroot: a usage error */
+  exec_init();
 
   struct image image, interp;
   const char *why;

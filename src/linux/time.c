@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/svc.h"
 #include "linux/xlat.h"
 #include "mem/guest.h"
@@ -44,28 +45,29 @@ SYSCALL_HANDLER(gettimeofday) {
   return err ? err : put_optional(arg[1], &tz, sizeof tz);
 }
 
-/* The time left is reported only when a signal cut the sleep short. */
-static i64 sleep_result(long r, gaddr rem, const struct timespec *left) {
-  if (r == 0) return 0;
-  int err = errno;
-  if (err == EINTR && rem && copy_to_guest(rem, left, sizeof *left)) return -EFAULT;
-  return -err;
+/* What a relative sleep reports when a signal ends it early: the time
+   left, or all of it when the signal was there before the sleep began
+   (safe_syscall's -ERESTARTSYS). An absolute sleep reports nothing. Either
+   way svc.c then settles EINTR or a restart (NOHAND: only when no handler
+   runs, as Linux's ERESTART_RESTARTBLOCK). */
+static i64 sleep_result(long r, gaddr rem, const struct timespec *req,
+                        const struct timespec *left) {
+  const struct timespec *report = r == -EINTR ? left : r == -A64_ERESTARTSYS ? req : NULL;
+  if (report && rem && copy_to_guest(rem, report, sizeof *report)) return -EFAULT;
+  return r;
 }
 
 SYSCALL_HANDLER(nanosleep) {
-  (void)t;
   struct timespec req, left;
   if (copy_from_guest(&req, arg[0], sizeof req)) return -EFAULT;
-  long r = syscall(SYS_nanosleep, &req, &left);
-  return sleep_result(r, arg[1], &left);
+  long r = safe_syscall(t, SYS_nanosleep, &req, &left);
+  return sleep_result(r, arg[1], &req, &left);
 }
 
-/* An absolute sleep (TIMER_ABSTIME) has no remainder to report. */
 SYSCALL_HANDLER(clock_nanosleep) {
-  (void)t;
   int flags = (int)arg[1];
   struct timespec req, left;
   if (copy_from_guest(&req, arg[2], sizeof req)) return -EFAULT;
-  long r = syscall(SYS_clock_nanosleep, (clockid_t)arg[0], flags, &req, &left);
-  return sleep_result(r, flags & TIMER_ABSTIME ? 0 : arg[3], &left);
+  long r = safe_syscall(t, SYS_clock_nanosleep, (clockid_t)arg[0], flags, &req, &left);
+  return sleep_result(r, flags & TIMER_ABSTIME ? 0 : arg[3], &req, &left);
 }
