@@ -468,8 +468,7 @@ static i64 host_exec(struct thread *t, int dirfd, const char *path, char **argv,
   if (UNLIKELY(g_config.strace)) strace_exit(t, t->cpu.x[8], 0);
   syscall(SYS_execveat, dirfd, path, argv, envp, flags);
   i64 err = -errno;
-  signal_host_sync(t);
-  fault_init(); /* signal_prepare_exec() reset SIGSEGV and SIGBUS too */
+  signal_host_sync(t); /* the exec failed: put the host state back */
   return err;
 }
 

@@ -158,6 +158,7 @@ static long host_clone(const struct clone_request *req) {
 }
 
 static void fork_child(struct thread *t, const struct clone_request *req, bool plain) {
+  block_after_fork(&t->cpu); /* a copy of elfrun: only this thread survives */
   process_after_fork_child(t);
   child_thread_init(t, req);
   if (plain && (req->flags & A64_CLONE_CHILD_SETTID)) put_tid(req->ctid, t->tid);

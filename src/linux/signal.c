@@ -80,14 +80,16 @@ static void on_host_signal(int sig, siginfo_t *si, void *ucv) {
     *rip = (greg_t)safe_syscall_interrupted;
 }
 
-static void host_sigaction(int sig, void *handler) {
+/* SA_NOCLDSTOP and SA_NOCLDWAIT change what the kernel does for SIGCHLD
+   itself, so they go to the host as the guest gave them. */
+static void host_sigaction(int sig, void *handler, u64 guest_flags) {
   struct host_sigaction sa = {
       .handler = handler,
-      .flags = SA_SIGINFO | SA_RESTORER_HOST,
+      .flags = SA_SIGINFO | SA_RESTORER_HOST | (guest_flags & (SA_NOCLDSTOP | SA_NOCLDWAIT)),
       .restorer = host_rt_sigreturn,
       .mask = ~0ull, /* the handler itself runs with everything blocked */
   };
-  if (handler == (void *)SIG_DFL || handler == (void *)SIG_IGN) sa.flags = SA_RESTORER_HOST;
+  if (handler == (void *)SIG_DFL || handler == (void *)SIG_IGN) sa.flags &= ~(u64)SA_SIGINFO;
   syscall(SYS_rt_sigaction, sig, &sa, NULL, SIGSET_SIZE);
 }
 
@@ -96,7 +98,7 @@ void signal_disposition_changed(int sig, const struct a64_sigaction *sa) {
   void *h = (void *)on_host_signal;
   if (sa->handler == (u64)(uintptr_t)SIG_IGN) h = (void *)SIG_IGN;
   else if (sa->handler == 0) h = (void *)SIG_DFL;
-  host_sigaction(sig, h);
+  host_sigaction(sig, h, sa->flags);
 }
 
 /* mem/fault.c: a SIGSEGV or SIGBUS that is not a fault of this thread's guest
@@ -110,6 +112,7 @@ void signal_from_fault_handler(int sig, siginfo_t *si, void *uc) {
 }
 
 void signal_host_sync(struct thread *t) {
+  fault_init(); /* SIGSEGV and SIGBUS: elfrun's, whatever the guest wants */
   for (int sig = 1; sig <= A64_NSIG; sig++)
     signal_disposition_changed(sig, &t->proc->sigactions[sig]);
   host_set_mask(t->sigmask);
@@ -336,7 +339,7 @@ void signal_prepare_exec(struct thread *t) {
   for (int sig = 1; sig <= A64_NSIG; sig++) {
     if (bit(sig) & UNBLOCKABLE) continue;
     bool ign = t->proc->sigactions[sig].handler == (u64)(uintptr_t)SIG_IGN;
-    host_sigaction(sig, ign ? (void *)SIG_IGN : (void *)SIG_DFL);
+    host_sigaction(sig, ign ? (void *)SIG_IGN : (void *)SIG_DFL, 0);
   }
   u64 mask = t->sigmask & ~UNBLOCKABLE;
   syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, SIGSET_SIZE);

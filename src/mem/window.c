@@ -30,6 +30,7 @@ bool window_reserve(void) {
 
 /* A fault inside these copies unwinds to the sigsetjmp below (see fault.c). */
 int copy_from_guest(void *dst, gaddr src, size_t n) {
+  if (n == 0) return 0;
   if (!guest_ptr_ok(src, n)) return -EFAULT;
   sigjmp_buf jb;
   if (sigsetjmp(jb, 0)) return fault_guard_end(), -EFAULT;
@@ -40,6 +41,7 @@ int copy_from_guest(void *dst, gaddr src, size_t n) {
 }
 
 int copy_to_guest(gaddr dst, const void *src, size_t n) {
+  if (n == 0) return 0;
   if (!guest_ptr_ok(dst, n)) return -EFAULT;
   sigjmp_buf jb;
   if (sigsetjmp(jb, 0)) return fault_guard_end(), -EFAULT;
