@@ -10,6 +10,9 @@ set -eu
 host_pkgs="make gcc libc6-dev clang libclang-rt-14-dev binutils
   gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
   linux-libc-dev-arm64-cross qemu-user hyperfine"
+# The sysroot scripts (scripts/make-sysroot-*.sh): dpkg-source unpacks
+# Debian's coreutils source, util-linux's unshare runs the arm64 chroot oracle.
+host_pkgs="$host_pkgs dpkg-dev util-linux"
 # musl's aarch64 libc and its aarch64-linux-musl-gcc wrapper come from the
 # arm64 architecture of the archive.
 arm64_pkgs="musl-dev:arm64"
@@ -17,6 +20,27 @@ arm64_pkgs="musl-dev:arm64"
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
+
+# deb-src lines, in a file of their own, for `apt-get source coreutils`
+# (scripts/make-sysroot-musl.sh builds it for aarch64-linux-musl).
+deb_src=/etc/apt/sources.list.d/elfrun-deb-src.sources
+if [ ! -f "$deb_src" ] && [ "$(id -u)" = 0 ]; then
+  echo "install-deps: adding $deb_src"
+  cat >"$deb_src" <<'SOURCES'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+  apt-get update -q >/dev/null
+fi
 
 missing=""
 for p in $host_pkgs $arm64_pkgs; do

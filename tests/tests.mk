@@ -115,3 +115,22 @@ test-sysroot-host-fallback: $(BUILD)/elfrun
 	@scripts/fetch-fixtures.sh $(FIXTURES) >/dev/null || echo "warning: fixtures unavailable" >&2
 	tests/sysroot/host_fallback.sh $(BUILD)/elfrun $(FIXTURES)/busybox-static/bin/busybox \
 	  "$$(command -v qemu-aarch64)"
+
+# --- The test matrix: Debian's arm64 programs, elfrun against the oracles ----
+# `make sysroots` assembles the arm64 sysroots the matrix runs in (glibc,
+# musl and static, under $(SYSROOTS)) and fetches the chroot oracle's
+# qemu-user-static; the slow parts (downloads, the musl coreutils build) are
+# cached outside the tree, so it is quick once done.
+# `make matrix` runs tests/matrix/run.sh against $(BUILD)/elfrun; MATRIX_ARGS
+# passes it options (--suite static, --engine qemu, a name pattern).
+SYSROOTS ?= build/sysroot
+MATRIX_ARGS ?=
+.PHONY: sysroots matrix
+sysroots:
+	@scripts/make-sysroot-glibc.sh $(SYSROOTS)/glibc
+	@scripts/make-sysroot-musl.sh $(SYSROOTS)/musl
+	@scripts/make-sysroot-static.sh $(SYSROOTS)/static
+	@scripts/arm64-chroot.sh --prepare >/dev/null
+
+matrix: $(BUILD)/elfrun sysroots
+	@SYSROOTS=$(SYSROOTS) tests/matrix/run.sh --build $(BUILD) $(MATRIX_ARGS)
