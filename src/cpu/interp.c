@@ -18,15 +18,35 @@ void cpu_run(struct cpu *cpu) {
     cpu->pc = cpu_pc(cpu);
     cpu_deliver_exception(cpu);
   }
+  /* Threaded dispatch: every op has its own label, so the indirect jump to
+     the next op is replicated at the end of each one and the host's branch
+     predictor learns per-op successors, not one shared call site. */
+  static void *const kLabels[OP_COUNT] = {
+#define INSN(name, family, feature, flow) [OP_##name] = &&L_##name,
+#include "cpu/insn_list.h"
+#undef INSN
+  };
+  const struct insn *in;
+#define DISPATCH()          \
+  do {                      \
+    cpu->ip = in;           \
+    goto *kLabels[in->op];  \
+  } while (0)
   for (;;) {
     struct block *b = block_lookup(cpu);
-    const struct insn *in = b->insns;
     cpu->block = b;
     cpu->icount += b->n;
-    do {
-      cpu->ip = in;
-      in = g_op_handlers[in->op](cpu, in);
-    } while (in);
+    in = b->insns;
+    DISPATCH();
+#define INSN(name, family, feature, flow) \
+  L_##name:                               \
+    in = op_##name(cpu, in);              \
+    if (LIKELY(in)) DISPATCH();           \
+    goto block_done;
+#include "cpu/insn_list.h"
+#undef INSN
+  block_done:
     if (UNLIKELY(cpu->attention)) cpu_handle_attention(cpu);
   }
+#undef DISPATCH
 }
