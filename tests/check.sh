@@ -7,8 +7,9 @@
 #
 # Suites, in order: unit (host unit tests and a short fuzz run), cli (elfrun's
 # command line and bad input), asm, guest (C programs in three builds),
-# busybox (Debian's busybox under elfrun and qemu-aarch64, compared live) and
-# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback).
+# busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
+# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback) and
+# isa (random instructions under elfrun and qemu-aarch64, tests/isa/).
 # PATTERN keeps the tests whose name contains it. Expected outputs come from
 # scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
 # kept in BUILD/test-out/ for debugging. See docs/testing.md.
@@ -298,7 +299,54 @@ suite_sysroot() {
   done <"$log"
 }
 
-for suite in unit cli asm guest busybox sysroot; do
+# --- isa: random instructions under elfrun and qemu-aarch64 -cpu max --------
+# tests/isa/isatool prints its own PASS/FAIL/SKIP lines: the encoding forms
+# against objdump, one line per instruction class (ISA_INSNS instructions,
+# default 100000, from seed ISA_SEED, default 1), one per CPU feature elfrun
+# must refuse with SIGILL, and the hint space. The report with every
+# mismatch and both states is BUILD/test-out/isa/report.txt.
+isa_lines() {
+  local log=$1 line status
+  shift
+  { "$@" >"$log" 2>"$log.stderr"; status=$?; } 2>/dev/null
+  while IFS= read -r line; do
+    case $line in
+      "PASS "* | "FAIL "* | "SKIP "*) ;;
+      *) continue ;;
+    esac
+    local name=${line#* }
+    name=${name%%[: ]*}
+    selected "$name" || continue
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)) ;;
+      "SKIP "*) skipped=$((skipped + 1)) ;;
+    esac
+    echo "$line"
+  done <"$log"
+  [ "$status" -le 1 ] || fail "isa/$2" "isatool exited with status $status (see $log.stderr)"
+}
+
+suite_isa() {
+  local tool=$build/tests/isa/isatool runner=$build/tests/isa/runner dir=$out_dir/isa
+  if [ ! -x "$tool" ] || [ ! -x "$runner" ]; then
+    fail isa "tester not built (make tests)"
+    return
+  fi
+  if ! command -v "$qemu" >/dev/null; then
+    skip isa "$qemu missing (scripts/install-deps.sh installs qemu-user)"
+    return
+  fi
+  mkdir -p "$dir"
+  local common=(--runner "$runner" --elfrun "$elfrun" --qemu "$qemu" --out "$dir"
+    --seed "${ISA_SEED:-1}")
+  isa_lines "$dir/selftest.out" "$tool" selftest
+  isa_lines "$dir/run.out" "$tool" run --check --insns "${ISA_INSNS:-100000}" "${common[@]}"
+  isa_lines "$dir/sigill.out" "$tool" sigill "${common[@]}"
+  isa_lines "$dir/hints.out" "$tool" hints "${common[@]}"
+}
+
+for suite in unit cli asm guest busybox sysroot isa; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   "suite_$suite"
 done

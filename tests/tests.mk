@@ -82,6 +82,33 @@ fuzz: $(FUZZ_BIN) $(FUZZ_SEEDS)/.done
 	  -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
 	  $(BUILD)/fuzz/corpus $(FUZZ_SEEDS)
 
+# --- Random-instruction differential tester (tests/isa/) ------------------
+# isatool (host) generates cases and compares; runner (static aarch64) runs
+# them under qemu-aarch64 -cpu max and under elfrun. docs/testing.md.
+ISA_TOOL := $(BUILD)/tests/isa/isatool
+ISA_RUNNER := $(BUILD)/tests/isa/runner
+ISA_TOOL_SRCS := $(filter-out tests/isa/runner.c,$(wildcard tests/isa/*.c))
+ISA_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra $(if $(WERROR),-Werror)
+$(ISA_TOOL): $(ISA_TOOL_SRCS) $(wildcard tests/isa/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ISA_CFLAGS) -o $@ $(ISA_TOOL_SRCS)
+
+$(ISA_RUNNER): tests/isa/runner.c tests/isa/runner_entry.S tests/isa/isa.h
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(ISA_CFLAGS) -static -o $@ tests/isa/runner.c tests/isa/runner_entry.S
+
+tests: $(ISA_TOOL) $(ISA_RUNNER)
+
+.PHONY: check-isa isa-soak
+check-isa: tests
+	@tests/check.sh $(BUILD) isa '$(T)'
+
+# `make isa-soak N=10000000 [SEED=n]`: a long run, N instructions in all,
+# with the per-class table and the time taken at the end.
+isa-soak: $(BUILD)/elfrun $(ISA_TOOL) $(ISA_RUNNER)
+	$(ISA_TOOL) soak --runner $(ISA_RUNNER) --elfrun $(BUILD)/elfrun --insns $(or $(N),10000000) \
+	  --seed $(or $(SEED),1000) --out $(BUILD)/test-out/isa-soak
+
 # --- Running ----------------------------------------------------------------
 .PHONY: tests test-bins check-deps check-asm check-unit check-cli check-guest check-busybox
 tests: $(BUILD)/elfrun $(ASM_BINS) $(GUEST_BINS) $(UNIT_BIN)
