@@ -13,6 +13,9 @@ host_pkgs="make gcc libc6-dev clang libclang-rt-14-dev binutils
 # The sysroot scripts (scripts/make-sysroot-*.sh): dpkg-source unpacks
 # Debian's coreutils source, util-linux's unshare runs the arm64 chroot oracle.
 host_pkgs="$host_pkgs dpkg-dev util-linux"
+# The sidecar tests (tests/casefold/) mount cifuse, a case-insensitive FUSE
+# file system built on libfuse3.
+host_pkgs="$host_pkgs libfuse3-dev fuse3 pkg-config"
 # musl's aarch64 libc and its aarch64-linux-musl-gcc wrapper come from the
 # arm64 architecture of the archive.
 arm64_pkgs="musl-dev:arm64"

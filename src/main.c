@@ -8,12 +8,16 @@
 #include "base/config.h"
 #include "base/log.h"
 #include "linux/start.h"
+#include "path/sidecar.h"
 
 
 static void usage(FILE *f) {
   fputs("usage: elfrun [options] PROGRAM [ARGS...]\n"
+        "       elfrun [--casefold=MODE] sysroot import SRC DEST | check DEST\n"
         "Run an aarch64 Linux program on this x86-64 machine.\n\n"
         "  --sysroot PATH   find the program's libraries and absolute paths in PATH\n"
+        "  --casefold=MODE  auto, on or off: exact names over a sysroot on a\n"
+        "                   case-insensitive file system (default auto: detected)\n"
         "  --strace         log every system call to stderr\n"
         "  --argv0 NAME     pass NAME to the guest as argv[0]\n"
         "  -h, --help       show this help\n"
@@ -33,6 +37,13 @@ static int parse_options(int argc, char **argv) {
     } else if (!strcmp(opt, "--version")) {
       puts("elfrun 0.1");
       exit(0);
+    } else if (!strncmp(opt, "--casefold=", 11)) {
+      enum casefold_mode mode;
+      if (!sidecar_parse_mode(opt + 11, &mode)) {
+        fprintf(stderr, "elfrun: --casefold takes auto, on or off, not '%s'\n", opt + 11);
+        exit(2);
+      }
+      g_config.casefold = (int)mode;
     } else if (!strcmp(opt, "--strace")) {
       g_config.strace = true;
     } else if ((!strcmp(opt, "--sysroot") || !strcmp(opt, "--argv0")) && i + 1 < argc) {
@@ -49,6 +60,8 @@ static int parse_options(int argc, char **argv) {
 int main(int argc, char **argv) {
   g_config.host_argv = argv;
   int first = parse_options(argc, argv);
+  if (first < argc && !strcmp(argv[first], "sysroot"))
+    return sidecar_tool_main(argc - first, argv + first);
   if (first >= argc) {
     usage(stderr);
     return 2;

@@ -8,8 +8,9 @@
 # Suites, in order: unit (host unit tests and a short fuzz run), cli (elfrun's
 # command line and bad input), asm, guest (C programs in three builds),
 # busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
-# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback) and
-# isa (random instructions under elfrun and qemu-aarch64, tests/isa/).
+# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback),
+# isa (random instructions under elfrun and qemu-aarch64, tests/isa/) and
+# casefold (the sidecar case-folding layer, tests/casefold/run.sh).
 # PATTERN keeps the tests whose name contains it. Expected outputs come from
 # scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
 # kept in BUILD/test-out/ for debugging. See docs/testing.md.
@@ -346,7 +347,39 @@ suite_isa() {
   isa_lines "$dir/hints.out" "$tool" hints "${common[@]}"
 }
 
-for suite in unit cli asm guest busybox sysroot isa; do
+# --- casefold: the sidecar case-folding layer (tests/casefold/run.sh) --------
+# The 12 collision cases on a case-sensitive sysroot (--casefold=auto and
+# on) and on cifuse, a case-insensitive FUSE file system; the host-fallback
+# cases with the sysroot on cifuse; `elfrun sysroot import` onto cifuse;
+# the kill-at-random test (CASEFOLD_RUNS
+# runs, default 200, about 25 s). FUSE cases SKIP without root or /dev/fuse.
+suite_casefold() {
+  local log=$out_dir/casefold.log line name
+  : >"$log"
+  tests/casefold/run.sh "$build" collision >>"$log" 2>&1
+  tests/casefold/run.sh "$build" collision-fallback >>"$log" 2>&1
+  tests/casefold/run.sh "$build" host-fallback "$fixtures/busybox-static/bin/busybox" \
+    "$(command -v "$qemu")" >>"$log" 2>&1
+  tests/casefold/run.sh "$build" import "$fixtures/busybox-static/bin/busybox" >>"$log" 2>&1
+  tests/casefold/run.sh "$build" crash "${CASEFOLD_RUNS:-200}" >>"$log" 2>&1
+  while IFS= read -r line; do
+    case $line in
+      "PASS "* | "FAIL "* | "SKIP "*) ;;
+      *) continue ;;
+    esac
+    name=${line#* }
+    name=${name%%:*}
+    selected "$name" || continue
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)) ;;
+      "SKIP "*) skipped=$((skipped + 1)) ;;
+    esac
+    echo "$line"
+  done <"$log"
+}
+
+for suite in unit cli asm guest busybox sysroot isa casefold; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   "suite_$suite"
 done

@@ -143,6 +143,58 @@ test-sysroot-host-fallback: $(BUILD)/elfrun
 	tests/sysroot/host_fallback.sh $(BUILD)/elfrun $(FIXTURES)/busybox-static/bin/busybox \
 	  "$$(command -v qemu-aarch64)"
 
+# --- The sidecar case-folding layer (docs/sidecar.md, tests/casefold/) -----
+# collide (the 12 collision cases, aarch64 and native: the native run is the
+# oracle), churn (the kill-at-random workload) and cifuse (a case-insensitive
+# FUSE file system; built only where pkg-config knows fuse3, else its tests
+# are skipped). `make check` runs the quick ones as suite casefold.
+CF_DIR := $(BUILD)/tests/casefold
+CF_FUSE := $(if $(shell pkg-config --exists fuse3 2>/dev/null && echo y),$(CF_DIR)/cifuse)
+CF_BINS := $(CF_DIR)/collide $(CF_DIR)/collide.native $(CF_DIR)/churn $(CF_FUSE)
+
+$(CF_DIR)/collide: tests/casefold/collide.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static -o $@ $<
+
+$(CF_DIR)/collide.native: tests/casefold/collide.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -o $@ $<
+
+$(CF_DIR)/churn: tests/casefold/churn.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static -pthread -o $@ $<
+
+$(CF_DIR)/cifuse: tests/casefold/cifuse.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -D_GNU_SOURCE $$(pkg-config --cflags fuse3) -o $@ $< \
+	  $$(pkg-config --libs fuse3)
+
+tests: $(CF_BINS)
+
+.PHONY: test-case-collision test-case-collision-fallback test-casefold-crash \
+  test-sysroot-host-fallback-ci test-sysroot-import check-casefold
+test-case-collision: $(BUILD)/elfrun $(CF_BINS)
+	tests/casefold/run.sh $(BUILD) collision
+
+test-case-collision-fallback: $(BUILD)/elfrun $(CF_BINS)
+	tests/casefold/run.sh $(BUILD) collision-fallback
+
+# `make test-casefold-crash [N=200]`.
+test-casefold-crash: $(BUILD)/elfrun $(CF_BINS)
+	tests/casefold/run.sh $(BUILD) crash $(or $(N),200)
+
+test-sysroot-import: $(BUILD)/elfrun $(CF_BINS)
+	@scripts/fetch-fixtures.sh $(FIXTURES) >/dev/null || echo "warning: fixtures unavailable" >&2
+	tests/casefold/run.sh $(BUILD) import $(FIXTURES)/busybox-static/bin/busybox
+
+test-sysroot-host-fallback-ci: $(BUILD)/elfrun $(CF_BINS)
+	@scripts/fetch-fixtures.sh $(FIXTURES) >/dev/null || echo "warning: fixtures unavailable" >&2
+	tests/casefold/run.sh $(BUILD) host-fallback $(FIXTURES)/busybox-static/bin/busybox \
+	  "$$(command -v qemu-aarch64)"
+
+check-casefold: tests
+	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD) casefold '$(T)'
+
 # --- The test matrix: Debian's arm64 programs, elfrun against the oracles ----
 # `make sysroots` assembles the arm64 sysroots the matrix runs in (glibc,
 # musl and static, under $(SYSROOTS)) and fetches the chroot oracle's
@@ -167,3 +219,9 @@ matrix: $(BUILD)/elfrun sysroots
 .PHONY: stress-signals
 stress-signals: $(BUILD)/elfrun
 	tests/stress/run.sh $(BUILD) $(or $(N),20)
+
+# --- `make syscall-coverage`: every aarch64 system call number as implemented,
+# refused (with its errno and reason) or missing, from src/linux/syscalls.def.
+.PHONY: syscall-coverage
+syscall-coverage:
+	@A64_CC=$(A64_CC) scripts/syscall-coverage.sh

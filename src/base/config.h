@@ -13,6 +13,7 @@ struct config {
   bool strace;           /* --strace: log every syscall */
   int strace_fd;         /* where --strace writes (elfrun's own descriptor) */
   const char *argv0;     /* --argv0: the guest's argv[0], if not the path */
+  int casefold;          /* --casefold: enum casefold_mode (path/sidecar.h) */
   char **host_argv;      /* elfrun's own argv, for a re-exec */
 };
 

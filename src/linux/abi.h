@@ -178,4 +178,126 @@ struct a64_sigevent {
 _Static_assert(sizeof(struct a64_sigevent) == 64, "aarch64 struct sigevent");
 _Static_assert(__builtin_offsetof(struct a64_sigevent, sigev_un) == 16, "sigevent");
 
+/* ---- sockets (socket.c, socket_msg.c) ---- */
+
+/* linux/socket.h (struct user_msghdr) and glibc's bits/socket.h: the same
+   on arm64 and x86-64, both LP64: xlat.c asserts every offset against the
+   host's struct msghdr. The pointers inside are guest addresses and are
+   checked before the host sees them. */
+struct a64_msghdr {
+  u64 msg_name;
+  i32 msg_namelen;
+  i32 __pad1;
+  u64 msg_iov;
+  u64 msg_iovlen;
+  u64 msg_control;
+  u64 msg_controllen;
+  u32 msg_flags;
+  u32 __pad2;
+};
+_Static_assert(sizeof(struct a64_msghdr) == 56, "aarch64 struct msghdr");
+
+/* struct mmsghdr (sendmmsg, recvmmsg): a msghdr and the byte count. */
+struct a64_mmsghdr {
+  struct a64_msghdr msg_hdr;
+  u32 msg_len;
+  u32 __pad;
+};
+_Static_assert(sizeof(struct a64_mmsghdr) == 64, "aarch64 struct mmsghdr");
+
+/* struct cmsghdr: a size_t length, level, type, then data aligned to 8
+   (CMSG_ALIGN is sizeof(long) on both). */
+struct a64_cmsghdr {
+  u64 cmsg_len;
+  i32 cmsg_level;
+  i32 cmsg_type;
+};
+_Static_assert(sizeof(struct a64_cmsghdr) == 16, "aarch64 struct cmsghdr");
+
+/* struct sock_fprog (SO_ATTACH_FILTER): a count and a pointer to the
+   program, 8-byte aligned on both 64-bit ABIs. */
+struct a64_sock_fprog {
+  u16 len;
+  u16 __pad[3];
+  u64 filter;
+};
+_Static_assert(sizeof(struct a64_sock_fprog) == 16, "aarch64 struct sock_fprog");
+
+/* ---- SysV IPC (ipc.c) ---- */
+
+/* asm-generic/ipcbuf.h: struct ipc64_perm, the same 48 bytes on x86-64. */
+struct a64_ipc64_perm {
+  i32 key;
+  u32 uid;
+  u32 gid;
+  u32 cuid;
+  u32 cgid;
+  u32 mode;
+  u16 seq;
+  u16 __pad2;
+  u64 __unused1;
+  u64 __unused2;
+};
+_Static_assert(sizeof(struct a64_ipc64_perm) == 48, "aarch64 struct ipc64_perm");
+
+/* asm-generic/sembuf.h for 64-bit: no padding words after the two times,
+   where x86-64's asm/sembuf.h has __unused1 and __unused2. The only SysV
+   structure whose layout differs (shmid64_ds and msqid64_ds are equal). */
+struct a64_semid64_ds {
+  struct a64_ipc64_perm sem_perm;
+  i64 sem_otime;
+  i64 sem_ctime;
+  u64 sem_nsems;
+  u64 __unused3;
+  u64 __unused4;
+};
+_Static_assert(sizeof(struct a64_semid64_ds) == 88, "aarch64 struct semid64_ds");
+_Static_assert(__builtin_offsetof(struct a64_semid64_ds, sem_nsems) == 64, "semid64_ds");
+
+/* SHMLBA of a 64-bit arm64 task (asm-generic/shmparam.h): one page. */
+#define A64_SHMLBA 4096
+
+/* ---- files and events (statfs.c, epoll.c, fs.c) ---- */
+
+/* asm-generic/statfs.h with __statfs_word = __kernel_long_t: arm64 uses it
+   as it stands (asm/statfs.h only packs the compat statfs64). x86-64's
+   asm/statfs.h includes the same generic header, so the 64-bit layouts
+   agree; the copy in xlat.c still goes field by field, so a host libc with
+   another struct statfs could not leak into the guest. */
+struct a64_statfs {
+  i64 f_type;
+  i64 f_bsize;
+  i64 f_blocks;
+  i64 f_bfree;
+  i64 f_bavail;
+  i64 f_files;
+  i64 f_ffree;
+  i32 f_fsid[2];
+  i64 f_namelen;
+  i64 f_frsize;
+  i64 f_flags;
+  i64 f_spare[4];
+};
+_Static_assert(sizeof(struct a64_statfs) == 120, "aarch64 struct statfs");
+
+/* linux/eventpoll.h: EPOLL_PACKED is defined only for x86-64, so there the
+   struct is 12 bytes and data sits at offset 4; arm64 aligns data to 8,
+   making 16 bytes with a hole after events. */
+struct a64_epoll_event {
+  u32 events;
+  u32 __pad;
+  u64 data;
+};
+_Static_assert(sizeof(struct a64_epoll_event) == 16, "aarch64 struct epoll_event");
+
+/* linux/openat2.h: struct open_how, 24 bytes in its first version; a
+   larger one must be zero past what we know (copy_struct_from_user). */
+struct a64_open_how {
+  u64 flags;   /* O_* in the guest's encoding (asm/fcntl.h) */
+  u64 mode;
+  u64 resolve; /* RESOLVE_*: the same bits everywhere */
+};
+#define A64_OPEN_HOW_SIZE_VER0 24
+_Static_assert(sizeof(struct a64_open_how) == A64_OPEN_HOW_SIZE_VER0, "struct open_how");
+
 #endif

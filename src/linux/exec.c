@@ -49,6 +49,7 @@
 #include "mem/fault.h"
 #include "mem/guest.h"
 #include "path/path.h"
+#include "path/sidecar.h"
 #include "path/sysroot.h"
 
 #define BINPRM_BUF_SIZE 256
@@ -451,6 +452,8 @@ static char **elfrun_argv(const struct exec_args *a, const char *program) {
     v[n++] = (char *)path_sysroot(); /* canonical: the cwd may have moved */
   }
   if (g_config.strace) v[n++] = "--strace";
+  if (g_config.casefold == CASEFOLD_ON) v[n++] = "--casefold=on";
+  if (g_config.casefold == CASEFOLD_OFF) v[n++] = "--casefold=off";
   v[n++] = "--argv0";
   v[n++] = a->argv[0];
   v[n++] = "--";

@@ -18,9 +18,12 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/svc.h"
 #include "linux/xlat.h"
 #include "mem/guest.h"
+#include "path/procfs.h"
+#include "path/sidecar.h"
 
 /* UIO_MAXIOV: the kernel's limit on readv/writev segments. */
 #define A64_UIO_MAXIOV 1024
@@ -28,6 +31,12 @@
 /* Not in every host header. */
 #ifndef F_GETOWNER_UIDS
 #define F_GETOWNER_UIDS 17
+#endif
+#ifndef F_DUPFD_QUERY
+#define F_DUPFD_QUERY 1027 /* Linux 6.10 */
+#endif
+#ifndef F_CREATED_QUERY
+#define F_CREATED_QUERY 1028 /* Linux 6.12 */
 #endif
 #ifndef F_GET_RW_HINT
 #define F_GET_RW_HINT 1035
@@ -173,7 +182,9 @@ SYSCALL_HANDLER(getdents64) {
   int fd = (int)arg[0];
   u32 count = (u32)arg[2];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(syscall(SYS_getdents64, fd, guest_buf(arg[1], count), count));
+  /* procfs: /proc/self/fd and fdinfo leave elfrun's descriptors out. */
+  i64 n = host_result(procfs_getdents64(fd, guest_buf(arg[1], count), count));
+  return sidecar_getdents64(fd, arg[1], count, n); /* a sysroot's guest names */
 }
 
 SYSCALL_HANDLER(lseek) {
@@ -279,20 +290,25 @@ static bool fcntl_takes_value(int cmd) {
     case F_GETFD: case F_SETFD: case F_SETOWN:
     case F_GETSIG: case F_SETSIG: case F_GETLEASE: case F_SETLEASE:
     case F_NOTIFY: case F_GETPIPE_SZ: case F_SETPIPE_SZ:
-    case F_ADD_SEALS: case F_GET_SEALS:
+    case F_ADD_SEALS: case F_GET_SEALS: case F_CREATED_QUERY:
       return true;
     default:
       return false;
   }
 }
 
-/* Raw calls throughout: glibc's fcntl rewrites F_GETOWN and F_SETLK*. */
+/* Raw calls throughout: glibc's fcntl rewrites F_GETOWN and F_SETLK*.
+   The structure commands go through safe_syscall, since F_SETLKW and
+   F_OFD_SETLKW wait for the lock. */
 SYSCALL_HANDLER(fcntl) {
-  (void)t;
   int fd = (int)arg[0], cmd = (int)arg[1];
   if (!fd_is_guest(fd)) return -EBADF;
   switch (cmd) {
     case F_DUPFD: case F_DUPFD_CLOEXEC: return fcntl_dupfd(fd, cmd, (u32)arg[2]);
+    case F_DUPFD_QUERY:
+      /* f_dupfd_query(): the other descriptor must be open. */
+      if (!fd_is_guest((int)arg[2])) return -EBADF;
+      return host_result(syscall(SYS_fcntl, fd, cmd, (int)arg[2]));
     case F_GETOWN: return fcntl_getown(fd);
     case F_GETFL: return fcntl_getfl(fd);
     case F_SETFL:
@@ -302,14 +318,14 @@ SYSCALL_HANDLER(fcntl) {
   if (fcntl_takes_value(cmd)) return host_result(syscall(SYS_fcntl, fd, cmd, (u32)arg[2]));
   u64 size = fcntl_pointer_size(cmd);
   if (!size) return -EINVAL;
-  return host_result(syscall(SYS_fcntl, fd, cmd, guest_buf(arg[2], size)));
+  return safe_syscall(t, SYS_fcntl, fd, cmd, guest_buf(arg[2], size));
 }
 
+/* LOCK_EX and LOCK_SH wait for the lock, interruptibly. */
 SYSCALL_HANDLER(flock) {
-  (void)t;
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(flock(fd, (int)arg[1]));
+  return safe_syscall(t, SYS_flock, fd, (int)arg[1]);
 }
 
 SYSCALL_HANDLER(ftruncate) {
@@ -338,4 +354,47 @@ SYSCALL_HANDLER(fdatasync) {
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
   return host_result(fdatasync(fd));
+}
+
+/* ---- space, caching and write-back hints ---- */
+
+/* FALLOC_FL_*, SYNC_FILE_RANGE_* and POSIX_FADV_* have the same values on
+   both ABIs (asm-generic/fcntl.h: only s390 moves the fadvise ones). */
+SYSCALL_HANDLER(fallocate) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_fallocate, fd, (int)arg[1], (off_t)arg[2], (off_t)arg[3]));
+}
+
+SYSCALL_HANDLER(syncfs) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_syncfs, fd));
+}
+
+/* arm64's sync_file_range takes (fd, offset, nbytes, flags), the order
+   x86-64's does (asm-generic/unistd.h: sys_sync_file_range). */
+SYSCALL_HANDLER(sync_file_range) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_sync_file_range, fd, (off_t)arg[1], (off_t)arg[2], (u32)arg[3]));
+}
+
+SYSCALL_HANDLER(readahead) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_readahead, fd, (off_t)arg[1], (size_t)arg[2]));
+}
+
+/* Number 223 is fadvise64_64 on arm64: (fd, offset, len, advice), which
+   is x86-64's fadvise64. */
+SYSCALL_HANDLER(fadvise64) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_fadvise64, fd, (off_t)arg[1], (off_t)arg[2], (int)arg[3]));
 }

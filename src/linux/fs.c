@@ -10,6 +10,7 @@
    utimensat reinterpret their flags. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,10 +18,12 @@
 #include <unistd.h>
 
 #include "linux/fd.h"
+#include "linux/fs.h"
 #include "linux/svc.h"
 #include "linux/xlat.h"
 #include "mem/guest.h"
 #include "path/path.h"
+#include "path/procfs.h"
 #include "path/sysroot.h"
 
 /* Not in every host header. */
@@ -41,12 +44,84 @@ static unsigned path_how(int at_flags) {
   return how;
 }
 
+/* ---- the sidecar case-folding layer (docs/sidecar.md) ----
+   A new name in a sysroot directory the layer governs gets its host name
+   from the layer, and a name stored under a generated host name is
+   removed or renamed through it, so that the index stays true. */
+
+/* A new name, or one stored under a generated host name: creating it
+   takes the layer's lock, since a concurrent unlink could otherwise leave
+   O_CREAT to make the generated host name anew, with no row naming it. */
+static bool sidecar_new_name(const struct host_path *hp) {
+  return hp->side.active && (hp->side.absent || hp->side.mapped);
+}
+
+struct mode_dev {
+  int flags;
+  mode_t mode;
+  u32 dev;
+};
+
+static i64 open_op(int dirfd, const char *name, void *ctx) {
+  const struct mode_dev *m = ctx;
+  return host_result(syscall(SYS_openat, dirfd, name, m->flags, m->mode));
+}
+
+/* open(2)'s convention: a descriptor, or -1 with errno. */
+static long sidecar_open(const struct host_path *hp, int flags, mode_t mode) {
+  i64 r = sidecar_create(hp->dirfd, hp->side.guest, open_op, &(struct mode_dev){flags, mode, 0});
+  if (r >= 0) return (long)r;
+  errno = (int)-r;
+  return -1;
+}
+
+static i64 mkdir_op(int dirfd, const char *name, void *ctx) {
+  return host_result(syscall(SYS_mkdirat, dirfd, name, ((struct mode_dev *)ctx)->mode));
+}
+
+static i64 mknod_op(int dirfd, const char *name, void *ctx) {
+  const struct mode_dev *m = ctx;
+  return host_result(syscall(SYS_mknodat, dirfd, name, m->mode, m->dev));
+}
+
+static i64 symlink_op(int dirfd, const char *name, void *ctx) {
+  return host_result(syscall(SYS_symlinkat, (const char *)ctx, dirfd, name));
+}
+
+static i64 unlink_op(int dirfd, const char *name, void *ctx) {
+  return host_result(syscall(SYS_unlinkat, dirfd, name, *(int *)ctx));
+}
+
+struct link_from {
+  const struct host_path *from;
+  int flags;
+};
+
+static i64 link_op(int dirfd, const char *name, void *ctx) {
+  const struct link_from *l = ctx;
+  return host_result(syscall(SYS_linkat, l->from->dirfd, l->from->path, dirfd, name, l->flags));
+}
+
+/* Creates hp's name through the layer when it governs it, else as is. */
+static i64 create_name(const struct host_path *hp, sidecar_op op, void *ctx) {
+  if (sidecar_new_name(hp)) return sidecar_create(hp->dirfd, hp->side.guest, op, ctx);
+  return op(hp->dirfd, hp->path, ctx);
+}
+
+static struct sidecar_side sidecar_side_of(const struct host_path *hp) {
+  return (struct sidecar_side){hp->dirfd, hp->side.active ? hp->side.guest : hp->path,
+                               hp->side.active};
+}
+
 SYSCALL_HANDLER(openat) {
   int flags = xlat_open_flags_from_guest(arg[2]);
   struct host_path hp;
   int err = path_get(t, (int)arg[0], arg[1], path_open_how(flags), &hp);
   if (err) return err;
-  i64 ret = fd_adopt(syscall(SYS_openat, hp.dirfd, hp.path, flags, (mode_t)arg[3]));
+  long fd = sidecar_new_name(&hp) && (flags & O_CREAT)
+                ? sidecar_open(&hp, flags, (mode_t)arg[3])
+                : syscall(SYS_openat, hp.dirfd, hp.path, flags, (mode_t)arg[3]);
+  i64 ret = fd_adopt(procfs_open(t, fd, flags)); /* synthetic /proc content */
   path_put(&hp);
   return ret;
 }
@@ -145,7 +220,7 @@ SYSCALL_HANDLER(mkdirat) {
   struct host_path hp;
   int err = path_get(t, (int)arg[0], arg[1], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
-  i64 ret = host_result(syscall(SYS_mkdirat, hp.dirfd, hp.path, (mode_t)arg[2]));
+  i64 ret = create_name(&hp, mkdir_op, &(struct mode_dev){0, (mode_t)arg[2], 0});
   path_put(&hp);
   return ret;
 }
@@ -154,7 +229,7 @@ SYSCALL_HANDLER(mknodat) {
   struct host_path hp;
   int err = path_get(t, (int)arg[0], arg[1], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
-  i64 ret = host_result(syscall(SYS_mknodat, hp.dirfd, hp.path, (mode_t)arg[2], (u32)arg[3]));
+  i64 ret = create_name(&hp, mknod_op, &(struct mode_dev){0, (mode_t)arg[2], (u32)arg[3]});
   path_put(&hp);
   return ret;
 }
@@ -165,7 +240,9 @@ SYSCALL_HANDLER(unlinkat) {
   struct host_path hp;
   int err = path_get(t, (int)arg[0], arg[1], PATH_REMOVE | PATH_NOFOLLOW, &hp);
   if (err) return err;
-  i64 ret = host_result(syscall(SYS_unlinkat, hp.dirfd, hp.path, flags));
+  i64 ret = hp.side.active && hp.side.mapped
+                ? sidecar_remove(hp.dirfd, hp.side.guest, unlink_op, &flags)
+                : unlink_op(hp.dirfd, hp.path, &flags);
   path_put(&hp);
   return ret;
 }
@@ -178,7 +255,7 @@ SYSCALL_HANDLER(symlinkat) {
   int err = path_get(t, (int)arg[1], arg[2], PATH_CREATE | PATH_NOFOLLOW, &hp);
   if (err) return err;
   /* The target is link content, stored as the guest wrote it. */
-  i64 ret = host_result(syscall(SYS_symlinkat, target, hp.dirfd, hp.path));
+  i64 ret = create_name(&hp, symlink_op, target);
   path_put(&hp);
   return ret;
 }
@@ -204,7 +281,7 @@ SYSCALL_HANDLER(linkat) {
   struct host_path from, to;
   int err = path_get2(t, arg, how, 0, &from, &to);
   if (err) return err;
-  i64 ret = host_result(syscall(SYS_linkat, from.dirfd, from.path, to.dirfd, to.path, flags));
+  i64 ret = create_name(&to, link_op, &(struct link_from){&from, flags});
   path_put(&to);
   path_put(&from);
   return ret;
@@ -218,7 +295,10 @@ static i64 rename_at(struct thread *t, const u64 *arg, u32 flags) {
   struct host_path from, to;
   int err = path_get2(t, arg, PATH_REMOVE | PATH_NOFOLLOW, PATH_REMOVE, &from, &to);
   if (err) return err;
-  i64 ret = host_result(syscall(SYS_renameat2, from.dirfd, from.path, to.dirfd, to.path, flags));
+  struct sidecar_side a = sidecar_side_of(&from), b = sidecar_side_of(&to);
+  i64 ret = a.active || b.active
+                ? sidecar_rename(&a, &b, flags)
+                : host_result(syscall(SYS_renameat2, from.dirfd, from.path, to.dirfd, to.path, flags));
   path_put(&to);
   path_put(&from);
   return ret;
@@ -316,6 +396,11 @@ SYSCALL_HANDLER(getcwd) {
   char buf[PATH_MAX];
   if (syscall(SYS_getcwd, buf, sizeof buf) < 0) return -errno;
   const char *cwd = path_guest_view(buf);
+  if (cwd != buf) { /* inside the sysroot: generated host names go too */
+    memmove(buf, cwd, strlen(cwd) + 1);
+    sidecar_guest_path(buf);
+    cwd = buf;
+  }
   size_t n = strlen(cwd) + 1;
   if (n > arg[1]) return -ERANGE;
   return copy_to_guest(arg[0], cwd, n) ? -EFAULT : (i64)n;
@@ -347,4 +432,141 @@ SYSCALL_HANDLER(fchdir) {
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
   return host_result(fchdir(fd));
+}
+
+/* ---- helpers for calls without an *at form (linux/fs.h) ---- */
+
+const char *fs_host_path_string(const struct host_path *hp, char *buf, size_t size) {
+  if (hp->dirfd == AT_FDCWD || hp->path[0] == '/') return hp->path;
+  snprintf(buf, size, "/proc/self/fd/%d/%s", hp->dirfd, hp->path);
+  return buf;
+}
+
+/* lib/usercopy.c, copy_struct_from_user() and check_zeroed_user(). */
+int copy_struct_from_guest(void *dst, size_t dsize, gaddr src, u64 usize) {
+  size_t n = usize < dsize ? (size_t)usize : dsize;
+  memset(dst, 0, dsize);
+  if (copy_from_guest(dst, src, n)) return -EFAULT;
+  for (u64 off = dsize; off < usize;) {
+    u8 chunk[64];
+    size_t len = usize - off < sizeof chunk ? (size_t)(usize - off) : sizeof chunk;
+    if (copy_from_guest(chunk, src + off, len)) return -EFAULT;
+    for (size_t i = 0; i < len; i++)
+      if (chunk[i]) return -E2BIG;
+    off += len;
+  }
+  return 0;
+}
+
+/* ---- openat2 ---- */
+
+/* The resolve flags that restrict how a path may be walked without
+   changing where it starts. */
+#define RESOLVE_WALK_LIMITS (RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV)
+
+/* RESOLVE_BENEATH and RESOLVE_IN_ROOT scope the whole lookup to dirfd: an
+   absolute path is EXDEV or starts again at dirfd, never at "/". The
+   sysroot's rules concern "/" only, so such a lookup goes to the host
+   kernel as the guest wrote it, which applies the kernel's own rules. */
+static i64 openat2_scoped(int dirfd, gaddr upath, const struct open_how *how) {
+  char path[PATH_MAX];
+  long n = path_copy_from_guest(path, upath, false);
+  if (n < 0) return n;
+  if (dirfd != A64_AT_FDCWD && !fd_is_guest(dirfd)) return -EBADF;
+  return fd_adopt(syscall(SYS_openat2, dirfd == A64_AT_FDCWD ? AT_FDCWD : dirfd, path, how,
+                          sizeof *how));
+}
+
+/* Otherwise the path layer places the path. Where it lands inside the
+   sysroot, the resolver has walked the directories itself, so limits on
+   the walk (no symlinks, no magic links, no mount crossings) are applied
+   by walking the guest path again from the sysroot's root with
+   RESOLVE_IN_ROOT: the sysroot is then "/" to the kernel, which checks
+   every component as it would on arm64. A path on the host side is walked
+   by the host kernel with the guest's flags as they are. */
+static i64 openat2_placed(struct thread *t, int dirfd, gaddr upath, struct open_how *how) {
+  unsigned path_how = path_open_how((int)how->flags);
+  if (how->resolve & RESOLVE_NO_SYMLINKS) path_how |= PATH_NOFOLLOW;
+  struct host_path hp;
+  int err = path_get(t, dirfd, upath, path_how, &hp);
+  if (err) return err;
+  i64 ret;
+  if (hp.hold.fd >= 0 && (how->resolve & RESOLVE_WALK_LIMITS)) {
+    struct open_how rooted = *how;
+    rooted.resolve |= RESOLVE_IN_ROOT;
+    ret = fd_adopt(syscall(SYS_openat2, sysroot_fd(), hp.buf, &rooted, sizeof rooted));
+  } else {
+    ret = fd_adopt(syscall(SYS_openat2, hp.dirfd, hp.path, how, sizeof *how));
+  }
+  path_put(&hp);
+  return ret;
+}
+
+/* sys_openat2(): the size, the struct, then build_open_flags() refuses
+   unknown bits before any lookup (flags above 32 bits can name no O_*). */
+SYSCALL_HANDLER(openat2) {
+  u64 usize = arg[3];
+  if (usize < A64_OPEN_HOW_SIZE_VER0) return -EINVAL;
+  if (usize > GUEST_PAGE) return -E2BIG;
+  struct a64_open_how guest;
+  int err = copy_struct_from_guest(&guest, sizeof guest, arg[2], usize);
+  if (err) return err;
+  if (guest.flags >> 32) return -EINVAL;
+  struct open_how how = {
+      .flags = (u32)xlat_open_flags_from_guest(guest.flags),
+      .mode = guest.mode,
+      .resolve = guest.resolve,
+  };
+  if (how.resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT))
+    return openat2_scoped((int)arg[0], arg[1], &how);
+  return openat2_placed(t, (int)arg[0], arg[1], &how);
+}
+
+/* ---- fchmodat2 (Linux 6.6) ---- */
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
+
+SYSCALL_HANDLER(fchmodat2) {
+  int flags = (int)arg[3];
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], path_how(flags), &hp);
+  if (err) return err;
+  i64 ret = host_result(syscall(SYS_fchmodat2, hp.dirfd, hp.path, (mode_t)arg[2], flags));
+  path_put(&hp);
+  return ret;
+}
+
+/* ---- file handles ---- */
+
+/* include/uapi/linux/fcntl.h: name_to_handle_at's own flags. */
+#define A64_AT_HANDLE_MNT_ID_UNIQUE 0x001
+#define A64_AT_HANDLE_CONNECTABLE 0x002
+#define A64_AT_HANDLE_FID 0x200
+#define A64_MAX_HANDLE_SZ 128
+
+/* struct file_handle (handle_bytes, handle_type, then the handle) and
+   the mount id have one layout everywhere; the host writes them. The
+   guest's handle_bytes says how far the host may write, so that range is
+   checked first. */
+SYSCALL_HANDLER(name_to_handle_at) {
+  int flags = (int)arg[4];
+  if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH | A64_AT_HANDLE_FID |
+                A64_AT_HANDLE_MNT_ID_UNIQUE | A64_AT_HANDLE_CONNECTABLE))
+    return -EINVAL;
+  unsigned how = (flags & AT_SYMLINK_FOLLOW ? PATH_FOLLOW : PATH_NOFOLLOW) |
+                 (flags & AT_EMPTY_PATH ? PATH_EMPTY_OK : 0);
+  struct host_path hp;
+  int err = path_get(t, (int)arg[0], arg[1], how, &hp);
+  if (err) return err;
+  u32 bytes = 0;
+  void *handle = HOST_EFAULT_PTR;
+  if (!copy_from_guest(&bytes, arg[2], sizeof bytes))
+    handle = guest_buf(arg[2], 8 + (bytes < A64_MAX_HANDLE_SZ ? bytes : A64_MAX_HANDLE_SZ));
+  void *mnt = guest_buf(arg[3], flags & A64_AT_HANDLE_MNT_ID_UNIQUE ? 8 : 4);
+  i64 ret = host_result(syscall(SYS_name_to_handle_at, hp.dirfd, hp.path, handle, mnt, flags));
+  path_put(&hp);
+  return ret;
 }

@@ -127,3 +127,101 @@ SYSCALL_HANDLER(umask) {
   (void)t;
   return syscall(SYS_umask, (mode_t)(arg[0] & 0777));
 }
+
+/* ---- changing credentials ----
+   Each is the raw call, which changes the calling host thread only, as
+   the kernel's does for the calling task; the guest's libc then makes the
+   same call on each of its threads (glibc through signal 33, SIGSETXID).
+   libc's wrappers must not be used: they would broadcast to every thread
+   of elfrun's process at once. Privilege checks are the host's. */
+
+SYSCALL_HANDLER(setuid) {
+  (void)t;
+  return host_result(syscall(SYS_setuid, (uid_t)arg[0]));
+}
+
+SYSCALL_HANDLER(setgid) {
+  (void)t;
+  return host_result(syscall(SYS_setgid, (gid_t)arg[0]));
+}
+
+SYSCALL_HANDLER(setreuid) {
+  (void)t;
+  return host_result(syscall(SYS_setreuid, (uid_t)arg[0], (uid_t)arg[1]));
+}
+
+SYSCALL_HANDLER(setregid) {
+  (void)t;
+  return host_result(syscall(SYS_setregid, (gid_t)arg[0], (gid_t)arg[1]));
+}
+
+SYSCALL_HANDLER(setresuid) {
+  (void)t;
+  return host_result(
+      syscall(SYS_setresuid, (uid_t)arg[0], (uid_t)arg[1], (uid_t)arg[2]));
+}
+
+SYSCALL_HANDLER(setresgid) {
+  (void)t;
+  return host_result(
+      syscall(SYS_setresgid, (gid_t)arg[0], (gid_t)arg[1], (gid_t)arg[2]));
+}
+
+/* Both return the previous id and never fail. */
+SYSCALL_HANDLER(setfsuid) {
+  (void)t;
+  return syscall(SYS_setfsuid, (uid_t)arg[0]);
+}
+
+SYSCALL_HANDLER(setfsgid) {
+  (void)t;
+  return syscall(SYS_setfsgid, (gid_t)arg[0]);
+}
+
+/* The host checks privilege, then the count, before it reads the list. */
+SYSCALL_HANDLER(setgroups) {
+  (void)t;
+  int size = (int)arg[0];
+  void *list = guest_buf(arg[1], size > 0 ? (u64)size * sizeof(u32) : 0);
+  return host_result(syscall(SYS_setgroups, size, list));
+}
+
+/* ---- capabilities ----
+   struct __user_cap_header_struct (u32 version, int pid) and the data
+   array (one 12-byte set for version 1, two for versions 2 and 3) are the
+   same on both ABIs. A NULL data pointer asks only for the preferred
+   version, so it stays NULL. */
+#define CAP_HEADER_SIZE 8
+#define CAP_DATA_MAX 24
+
+static void *cap_data(gaddr data) {
+  return data ? guest_buf(data, CAP_DATA_MAX) : NULL;
+}
+
+SYSCALL_HANDLER(capget) {
+  (void)t;
+  return host_result(syscall(SYS_capget, guest_buf(arg[0], CAP_HEADER_SIZE),
+                             cap_data(arg[1])));
+}
+
+SYSCALL_HANDLER(capset) {
+  (void)t;
+  return host_result(syscall(SYS_capset, guest_buf(arg[0], CAP_HEADER_SIZE),
+                             cap_data(arg[1])));
+}
+
+/* ---- host and domain names ----
+   Passed through: the host answers EPERM to an unprivileged guest and
+   changes its UTS namespace's names for a privileged one. */
+
+SYSCALL_HANDLER(sethostname) {
+  (void)t;
+  int len = (int)arg[1];
+  return host_result(syscall(SYS_sethostname, guest_buf(arg[0], len > 0 ? (u64)len : 0), len));
+}
+
+SYSCALL_HANDLER(setdomainname) {
+  (void)t;
+  int len = (int)arg[1];
+  return host_result(syscall(SYS_setdomainname, guest_buf(arg[0], len > 0 ? (u64)len : 0), len));
+}

@@ -1,5 +1,5 @@
 /* The rest of process and thread state: resource limits and usage,
-   sysinfo, getrandom, scheduling queries, prctl, and set_tid_address
+   sysinfo, getrandom, scheduling, prctl, personality and set_tid_address
    (robust lists are in robust.c).
 
    Two resource limits are the guest's own, never the host's: RLIMIT_NOFILE
@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -174,6 +175,84 @@ SYSCALL_HANDLER(getcpu) {
   return 0;
 }
 
+/* The scheduling calls act on a host thread, which is the guest thread
+   of the same id; struct sched_param (an int) and struct sched_attr are
+   the same on both ABIs, and the policies share their numbers. */
+SYSCALL_HANDLER(sched_setaffinity) {
+  (void)t;
+  u32 len = (u32)arg[1];
+  return host_result(syscall(SYS_sched_setaffinity, (pid_t)arg[0], len,
+                             guest_buf(arg[2], len)));
+}
+
+SYSCALL_HANDLER(sched_getscheduler) {
+  (void)t;
+  return host_result(syscall(SYS_sched_getscheduler, (pid_t)arg[0]));
+}
+
+SYSCALL_HANDLER(sched_setscheduler) {
+  (void)t;
+  return host_result(syscall(SYS_sched_setscheduler, (pid_t)arg[0], (int)arg[1],
+                             guest_buf(arg[2], sizeof(int))));
+}
+
+SYSCALL_HANDLER(sched_getparam) {
+  (void)t;
+  return host_result(syscall(SYS_sched_getparam, (pid_t)arg[0], guest_buf(arg[1], sizeof(int))));
+}
+
+SYSCALL_HANDLER(sched_setparam) {
+  (void)t;
+  return host_result(syscall(SYS_sched_setparam, (pid_t)arg[0], guest_buf(arg[1], sizeof(int))));
+}
+
+SYSCALL_HANDLER(sched_get_priority_max) {
+  (void)t;
+  return host_result(syscall(SYS_sched_get_priority_max, (int)arg[0]));
+}
+
+SYSCALL_HANDLER(sched_get_priority_min) {
+  (void)t;
+  return host_result(syscall(SYS_sched_get_priority_min, (int)arg[0]));
+}
+
+SYSCALL_HANDLER(sched_rr_get_interval) {
+  (void)t;
+  return host_result(syscall(SYS_sched_rr_get_interval, (pid_t)arg[0],
+                             guest_buf(arg[1], sizeof(struct timespec))));
+}
+
+/* SCHED_ATTR_SIZE_VER0; the kernel reads attr->size, then that many bytes
+   (at most a page), or VER0's when size is 0. */
+#define SCHED_ATTR_SIZE_VER0 48
+
+SYSCALL_HANDLER(sched_setattr) {
+  (void)t;
+  u32 size;
+  if (copy_from_guest(&size, arg[1], sizeof size)) return -EFAULT;
+  u64 len = size > SCHED_ATTR_SIZE_VER0 && size <= GUEST_PAGE ? size : SCHED_ATTR_SIZE_VER0;
+  return host_result(syscall(SYS_sched_setattr, (pid_t)arg[0], guest_buf(arg[1], len),
+                             (unsigned)arg[2]));
+}
+
+SYSCALL_HANDLER(sched_getattr) {
+  (void)t;
+  u32 size = (u32)arg[2];
+  return host_result(syscall(SYS_sched_getattr, (pid_t)arg[0], guest_buf(arg[1], size), size,
+                             (unsigned)arg[3]));
+}
+
+/* The raw calls: getpriority returns 20 - nice (1..40), never negative. */
+SYSCALL_HANDLER(getpriority) {
+  (void)t;
+  return host_result(syscall(SYS_getpriority, (int)arg[0], (id_t)arg[1]));
+}
+
+SYSCALL_HANDLER(setpriority) {
+  (void)t;
+  return host_result(syscall(SYS_setpriority, (int)arg[0], (id_t)arg[1], (int)arg[2]));
+}
+
 /* ---- prctl ---- */
 
 /* The kernel copies at most TASK_COMM_LEN - 1 bytes and terminates them. */
@@ -190,20 +269,129 @@ static i64 prctl_get_name(gaddr dst) {
   return copy_to_guest(dst, name, sizeof name) ? -EFAULT : 0;
 }
 
-/* Only these options exist so far; the rest are EINVAL, as a kernel built
-   without them answers. PR_SET_SECCOMP in particular must stay refused: a
-   filter would carry aarch64 syscall numbers. */
+/* Options the host answers for the calling thread or process, with
+   arguments that are values, never guest pointers. */
+static bool prctl_is_passthrough(int option) {
+  switch (option) {
+    case PR_SET_PDEATHSIG:
+    case PR_GET_KEEPCAPS: case PR_SET_KEEPCAPS:
+    case PR_GET_TIMING: case PR_SET_TIMING:
+    case PR_GET_SECCOMP:
+    case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+    case PR_GET_SECUREBITS: case PR_SET_SECUREBITS:
+    case PR_GET_TIMERSLACK: case PR_SET_TIMERSLACK:
+    case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE:
+    case PR_MCE_KILL: case PR_MCE_KILL_GET:
+    case PR_SET_CHILD_SUBREAPER:
+    case PR_SET_NO_NEW_PRIVS: case PR_GET_NO_NEW_PRIVS:
+    case PR_SET_THP_DISABLE: case PR_GET_THP_DISABLE:
+    case PR_CAP_AMBIENT:
+    case PR_SET_IO_FLUSHER: case PR_GET_IO_FLUSHER:
+    case PR_SET_PTRACER:
+      return true;
+    default: return false;
+  }
+}
+
+/* Options whose second argument is an int the kernel stores. */
+static bool prctl_stores_int(int option) {
+  return option == PR_GET_PDEATHSIG || option == PR_GET_CHILD_SUBREAPER;
+}
+
+/* PR_GET_TID_ADDRESS: the guest's clear_child_tid, stored as a pointer
+   (kernel/sys.c, prctl_get_tid_address()). */
+static i64 prctl_get_tid_address(const struct thread *t, gaddr dst) {
+  u64 v = t->clear_child_tid;
+  return copy_to_guest(dst, &v, sizeof v) ? -EFAULT : 0;
+}
+
+/* The tagged address ABI (arch/arm64/kernel/process.c). Without MTE only
+   PR_TAGGED_ADDR_ENABLE is valid. Linux keeps it per thread and children
+   inherit it; elfrun keeps one setting for the process (struct thread has
+   no field for it yet). Syscalls are to accept tagged pointers only once
+   it is on (DESIGN.md, "Address space"). */
+static u32 g_tagged_addr_ctrl;
+
+static i64 prctl_set_tagged_addr_ctrl(const u64 *arg) {
+  if (arg[2] || arg[3] || arg[4]) return -EINVAL;
+  if (arg[1] & ~(u64)PR_TAGGED_ADDR_ENABLE) return -EINVAL;
+  __atomic_store_n(&g_tagged_addr_ctrl, (u32)arg[1], __ATOMIC_RELAXED);
+  return 0;
+}
+
+static i64 prctl_get_tagged_addr_ctrl(const u64 *arg) {
+  if (arg[1] || arg[2] || arg[3] || arg[4]) return -EINVAL;
+  return __atomic_load_n(&g_tagged_addr_ctrl, __ATOMIC_RELAXED);
+}
+
+/* Speculation controls arm64 knows (arch/arm64/kernel/proton-pack.c):
+   the host reports its own mitigation state for them. */
+static i64 prctl_speculation(const u64 *arg) {
+  if (arg[1] != PR_SPEC_STORE_BYPASS && arg[1] != PR_SPEC_INDIRECT_BRANCH) return -ENODEV;
+  return host_result(prctl((int)arg[0], (unsigned long)arg[1], (unsigned long)arg[2],
+                           (unsigned long)arg[3], (unsigned long)arg[4]));
+}
+
+/* Everything else is EINVAL, as from a kernel without the option; in
+   particular PR_SET_SECCOMP stays refused (a filter would carry aarch64
+   syscall numbers; DESIGN.md), and the SVE, SME and pointer
+   authentication options, which the advertised CPU lacks. PR_SET_MM is
+   EPERM, as for any process without CAP_SYS_RESOURCE. */
 SYSCALL_HANDLER(prctl) {
-  (void)t;
-  switch ((int)arg[0]) {
+  int option = (int)arg[0];
+  if (prctl_is_passthrough(option))
+    return host_result(prctl(option, (unsigned long)arg[1], (unsigned long)arg[2],
+                             (unsigned long)arg[3], (unsigned long)arg[4]));
+  if (prctl_stores_int(option))
+    return host_result(prctl(option, guest_buf(arg[1], sizeof(int))));
+  switch (option) {
     case PR_SET_NAME: return prctl_set_name(arg[1]);
     case PR_GET_NAME: return prctl_get_name(arg[1]);
     case PR_GET_DUMPABLE: return host_result(prctl(PR_GET_DUMPABLE));
     case PR_SET_DUMPABLE:
       if (arg[1] > 1) return -EINVAL; /* SUID_DUMP_DISABLE or SUID_DUMP_USER */
       return host_result(prctl(PR_SET_DUMPABLE, (unsigned long)arg[1]));
+    case PR_GET_TID_ADDRESS: return prctl_get_tid_address(t, arg[1]);
+    case PR_SET_TAGGED_ADDR_CTRL: return prctl_set_tagged_addr_ctrl(arg);
+    case PR_GET_TAGGED_ADDR_CTRL: return prctl_get_tagged_addr_ctrl(arg);
+    case PR_GET_SPECULATION_CTRL: case PR_SET_SPECULATION_CTRL: return prctl_speculation(arg);
+    case PR_SET_MM: return -EPERM;
     default: return -EINVAL;
   }
+}
+
+/* ---- personality ----
+   kernel/exec_domain.c: any value is stored and the old one returned;
+   0xffffffff only queries. The value is elfrun's: the host's personality
+   changes how the host kernel treats elfrun itself (address limits, uname
+   under PER_LINUX32). Only ADDR_NO_RANDOMIZE is mirrored to the host, so
+   that it survives exec as on Linux (elfrun is re-executed, and a new
+   elfrun starts from the host's bit); the other bits do not. */
+#define PERSONALITY_QUERY 0xffffffffu
+
+static pthread_once_t g_personality_once = PTHREAD_ONCE_INIT;
+static u32 g_personality;
+
+static void personality_init(void) {
+  int host = personality(PERSONALITY_QUERY);
+  g_personality = host >= 0 ? ((u32)host & ADDR_NO_RANDOMIZE) : 0; /* PER_LINUX */
+}
+
+static void personality_mirror(u32 value) {
+  int host = personality(PERSONALITY_QUERY);
+  if (host < 0) return;
+  u32 want = ((u32)host & ~(u32)ADDR_NO_RANDOMIZE) | (value & ADDR_NO_RANDOMIZE);
+  if (want != (u32)host) personality(want);
+}
+
+SYSCALL_HANDLER(personality) {
+  (void)t;
+  pthread_once(&g_personality_once, personality_init);
+  u32 want = (u32)arg[0];
+  if (want == PERSONALITY_QUERY) return __atomic_load_n(&g_personality, __ATOMIC_RELAXED);
+  u32 old = __atomic_exchange_n(&g_personality, want, __ATOMIC_RELAXED);
+  personality_mirror(want);
+  return old;
 }
 
 /* ---- thread set-up ---- */

@@ -18,6 +18,13 @@ struct process {
   pthread_mutex_t threads_lock; /* guards threads and nthreads (thread.c) */
   struct thread *threads; /* every live thread, linked by next_thread */
   int nthreads;
+  /* The initial stack as exec left it (procfs_note_stack(): /proc/self/
+     cmdline, environ, auxv, stat), like mm_struct's fields. */
+  gaddr start_stack;     /* the initial SP (argc) */
+  gaddr arg_start, arg_end; /* the argv strings */
+  gaddr env_start, env_end; /* the envp strings */
+  gaddr auxv_at;         /* the auxiliary vector, AT_NULL pair included */
+  u64 auxv_len;          /* its size in bytes (0: unknown) */
 };
 
 /* How an interrupted syscall continues once the signal is handled
@@ -61,6 +68,8 @@ void signal_disposition_changed(int sig, const struct a64_sigaction *sa);
 /* A blocking call returned -EINTR because a signal arrived: settle it (EINTR
    or restart) when the signal is delivered. */
 void signal_note_interrupted(struct thread *t, enum restart_kind kind, u64 orig_x0);
+/* After elfrun created a host thread for t's process (see signal.c). */
+void signal_after_host_thread(struct thread *t);
 /* Before a host execve: handlers become SIG_DFL, the mask stays. */
 void signal_prepare_exec(struct thread *t);
 /* Installs every host disposition and the mask from the guest's (at start,

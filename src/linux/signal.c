@@ -118,6 +118,18 @@ void signal_host_sync(struct thread *t) {
   host_set_mask(t->sigmask);
 }
 
+/* The host glibc's first pthread_create installs its own SIGSETXID (33)
+   handler and unblocks 32 and 33 in the calling thread (nptl's late_init).
+   elfrun never uses glibc's set*id broadcast or pthread_cancel, so those
+   numbers are the guest's: put its dispositions and mask back. */
+void signal_after_host_thread(struct thread *t) {
+  static bool done;
+  if (__atomic_exchange_n(&done, true, __ATOMIC_ACQ_REL)) return;
+  signal_disposition_changed(32, &t->proc->sigactions[32]);
+  signal_disposition_changed(33, &t->proc->sigactions[33]);
+  host_set_mask(t->sigmask);
+}
+
 /* ---- Delivery -------------------------------------------------------- */
 
 /* Linux's ESR for a data abort from EL0 (ESR_ELx_EC_DABT_LOW), or an

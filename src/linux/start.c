@@ -25,6 +25,7 @@
 #include "linux/exec.h"
 #include "linux/process.h"
 #include "path/path.h"
+#include "path/procfs.h"
 #include "path/sysroot.h"
 #include "linux/vdso.h"
 
@@ -116,6 +117,7 @@ int start_guest(const char *path, char **argv) {
     log_msg("%s: %s", path, "argument list too long");
     return LOAD_CANNOT_EXEC;
   }
+  procfs_note_stack(&g_process, sp); /* cmdline, environ and auxv live there */
   cpu_init(&t->cpu);
   t->cpu.x[REG_SP] = sp;
   t->cpu.pc = image.interp ? interp.entry : image.entry;

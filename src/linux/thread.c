@@ -270,6 +270,7 @@ i64 thread_clone(struct thread *parent, u64 flags, gaddr stack, gaddr ptid, gadd
     free(child);
     return -err;
   }
+  signal_after_host_thread(parent);
   return wait_for_child(&s);
 }
 

@@ -5,11 +5,21 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <string.h>
+#include <linux/filter.h>
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/utsname.h>
 #include <time.h>
 
@@ -82,4 +92,139 @@ u64 xlat_open_flags_to_guest(int host_flags) {
   for (size_t i = 0; i < ARRAY_LEN(kOpenFlags); i++)
     if (host_flags & kOpenFlags[i].host) a64 |= kOpenFlags[i].a64;
   return a64;
+}
+
+/* ---- sockets ----
+   Checked against the arm64 headers (linux-libc-dev-arm64-cross, glibc's
+   aarch64 bits/socket.h): every socket structure and constant is the
+   same on both ABIs, so socket.c passes them through unchanged.
+   - SOCK_NONBLOCK == O_NONBLOCK (04000) and SOCK_CLOEXEC == O_CLOEXEC
+     (02000000) on both (asm-generic/fcntl.h; arm64 moves other O_ bits);
+   - SOL_SOCKET, SO_* and SCM_*: both arches include asm-generic/socket.h
+     unchanged; MSG_*, AF_*, SOCK_* types, IPPROTO_*, IP_*, IPV6_*, TCP_*
+     are arch-independent (linux/socket.h, linux/in.h, linux/in6.h);
+   - sockaddr, sockaddr_un (110), sockaddr_in (16), sockaddr_in6 (28),
+     sockaddr_nl (12), sockaddr_storage (128): no longs, no pointers;
+   - option values: int, struct linger (two ints), struct timeval and
+     __kernel_sock_timeval (SO_RCVTIMEO/SO_SNDTIMEO, old and new, two
+     64-bit words), struct ucred (SO_PEERCRED, SCM_CREDENTIALS), ip_mreq,
+     ip_mreqn, ip_mreq_source, ipv6_mreq, group_req and group_source_req
+     (sockaddr_storage is 8-aligned on both), struct tcp_info, struct
+     in_pktinfo/in6_pktinfo;
+   - nlmsghdr, ifinfomsg, ifaddrmsg, rtmsg, rtattr: fixed-size fields only;
+   - struct msghdr, mmsghdr, cmsghdr and sock_fprog: the same offsets
+     (below), but they hold pointers, which socket.c checks. */
+_Static_assert(sizeof(struct sockaddr_storage) == 128, "sockaddr_storage");
+_Static_assert(sizeof(struct sockaddr_un) == 110, "sockaddr_un");
+_Static_assert(sizeof(struct sockaddr_in) == 16, "sockaddr_in");
+_Static_assert(sizeof(struct sockaddr_in6) == 28, "sockaddr_in6");
+_Static_assert(sizeof(struct linger) == 8, "linger");
+_Static_assert(sizeof(struct ucred) == 12, "ucred");
+_Static_assert(sizeof(struct ip_mreqn) == 12, "ip_mreqn");
+_Static_assert(sizeof(struct ipv6_mreq) == 20, "ipv6_mreq");
+_Static_assert(sizeof(struct group_req) == 136, "group_req");
+_Static_assert(sizeof(struct msghdr) == sizeof(struct a64_msghdr), "msghdr");
+_Static_assert(offsetof(struct msghdr, msg_namelen) ==
+               offsetof(struct a64_msghdr, msg_namelen), "msghdr");
+_Static_assert(offsetof(struct msghdr, msg_iov) == offsetof(struct a64_msghdr, msg_iov),
+               "msghdr");
+_Static_assert(offsetof(struct msghdr, msg_control) ==
+               offsetof(struct a64_msghdr, msg_control), "msghdr");
+_Static_assert(offsetof(struct msghdr, msg_controllen) ==
+               offsetof(struct a64_msghdr, msg_controllen), "msghdr");
+_Static_assert(offsetof(struct msghdr, msg_flags) ==
+               offsetof(struct a64_msghdr, msg_flags), "msghdr");
+_Static_assert(sizeof(struct mmsghdr) == sizeof(struct a64_mmsghdr), "mmsghdr");
+_Static_assert(offsetof(struct mmsghdr, msg_len) == offsetof(struct a64_mmsghdr, msg_len),
+               "mmsghdr");
+_Static_assert(sizeof(struct cmsghdr) == sizeof(struct a64_cmsghdr), "cmsghdr");
+_Static_assert(offsetof(struct cmsghdr, cmsg_type) ==
+               offsetof(struct a64_cmsghdr, cmsg_type), "cmsghdr");
+_Static_assert(sizeof(struct sock_fprog) == sizeof(struct a64_sock_fprog), "sock_fprog");
+_Static_assert(offsetof(struct sock_fprog, filter) ==
+               offsetof(struct a64_sock_fprog, filter), "sock_fprog");
+_Static_assert(SOCK_NONBLOCK == 04000 && SOCK_CLOEXEC == 02000000, "socket type flags");
+
+/* The pointers stay guest addresses: the caller checks each one. */
+void xlat_msghdr_from_guest(struct msghdr *dst, const struct a64_msghdr *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->msg_name = g2h(src->msg_name);
+  dst->msg_namelen = (socklen_t)src->msg_namelen;
+  dst->msg_iov = g2h(src->msg_iov);
+  dst->msg_iovlen = src->msg_iovlen;
+  dst->msg_control = g2h(src->msg_control);
+  dst->msg_controllen = src->msg_controllen;
+  dst->msg_flags = (int)src->msg_flags;
+}
+
+/* ---- SysV IPC ---- */
+
+/* The host libc's structures are the x86-64 kernel's ipc64 ones (glibc
+   calls the kernel with them directly). shmid64_ds and msqid64_ds are the
+   same on aarch64 and pass through; semid64_ds has two more words on
+   x86-64 and is converted. */
+_Static_assert(sizeof(struct ipc_perm) == sizeof(struct a64_ipc64_perm), "ipc64_perm");
+_Static_assert(sizeof(struct shmid_ds) == 112, "shmid64_ds");
+_Static_assert(sizeof(struct msqid_ds) == 120, "msqid64_ds");
+_Static_assert(sizeof(struct semid_ds) == 104, "x86-64 semid64_ds");
+_Static_assert(offsetof(struct semid_ds, sem_nsems) == 80, "x86-64 semid64_ds");
+_Static_assert(sizeof(struct sembuf) == 6, "sembuf");
+
+static void xlat_ipc_perm_to_guest(struct a64_ipc64_perm *dst, const struct ipc_perm *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->key = src->__key;
+  dst->uid = src->uid;
+  dst->gid = src->gid;
+  dst->cuid = src->cuid;
+  dst->cgid = src->cgid;
+  dst->mode = src->mode;
+  dst->seq = src->__seq;
+}
+
+void xlat_semid_to_guest(struct a64_semid64_ds *dst, const struct semid_ds *src) {
+  memset(dst, 0, sizeof *dst);
+  xlat_ipc_perm_to_guest(&dst->sem_perm, &src->sem_perm);
+  dst->sem_otime = src->sem_otime;
+  dst->sem_ctime = src->sem_ctime;
+  dst->sem_nsems = src->sem_nsems;
+}
+
+/* IPC_SET reads only the owner and the mode (ipc_update_perm()). */
+void xlat_semid_from_guest(struct semid_ds *dst, const struct a64_semid64_ds *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->sem_perm.uid = src->sem_perm.uid;
+  dst->sem_perm.gid = src->sem_perm.gid;
+  dst->sem_perm.mode = src->sem_perm.mode;
+}
+
+/* ---- statfs and epoll_event ---- */
+
+void xlat_statfs_to_guest(struct a64_statfs *dst, const struct statfs *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->f_type = src->f_type;
+  dst->f_bsize = src->f_bsize;
+  dst->f_blocks = (i64)src->f_blocks;
+  dst->f_bfree = (i64)src->f_bfree;
+  dst->f_bavail = (i64)src->f_bavail;
+  dst->f_files = (i64)src->f_files;
+  dst->f_ffree = (i64)src->f_ffree;
+  memcpy(dst->f_fsid, &src->f_fsid, sizeof dst->f_fsid);
+  dst->f_namelen = src->f_namelen;
+  dst->f_frsize = src->f_frsize;
+  dst->f_flags = src->f_flags;
+}
+
+/* The host's struct is packed (12 bytes, data unaligned at offset 4); the
+   guest's hole after events is zeroed on the way out. */
+_Static_assert(sizeof(struct epoll_event) == 12, "x86-64 struct epoll_event is packed");
+
+void xlat_epoll_event_from_guest(struct epoll_event *dst, const struct a64_epoll_event *src) {
+  dst->events = src->events;
+  dst->data.u64 = src->data;
+}
+
+void xlat_epoll_event_to_guest(struct a64_epoll_event *dst, const struct epoll_event *src) {
+  dst->events = src->events;
+  dst->__pad = 0;
+  dst->data = src->data.u64;
 }

@@ -11,6 +11,17 @@
 void xlat_stat_to_guest(struct a64_stat *dst, const struct stat *src);
 int xlat_open_flags_from_guest(u64 a64_flags);
 u64 xlat_open_flags_to_guest(int host_flags);
+struct statfs;
+void xlat_statfs_to_guest(struct a64_statfs *dst, const struct statfs *src);
+struct epoll_event;
+void xlat_epoll_event_from_guest(struct epoll_event *dst, const struct a64_epoll_event *src);
+void xlat_epoll_event_to_guest(struct a64_epoll_event *dst, const struct epoll_event *src);
+struct msghdr;
+void xlat_msghdr_from_guest(struct msghdr *dst, const struct a64_msghdr *src);
+
+struct semid_ds;
+void xlat_semid_to_guest(struct a64_semid64_ds *dst, const struct semid_ds *src);
+void xlat_semid_from_guest(struct semid_ds *dst, const struct a64_semid64_ds *src);
 
 /* The Linux result of a host call that returned r: libc's -1 and errno
    become -errno (both ABIs share the asm-generic errno values). Call it

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "base/config.h"
+#include "path/sidecar.h"
 #include "path/sysroot.h"
 
 #define DIRCACHE_SLOTS 32
@@ -63,6 +64,7 @@ struct stamp {
 
 struct entry {
   u8 state;            /* enum entry_state */
+  bool mapped;         /* present: reached through a sidecar row */
   u16 len;             /* key length */
   int fd;              /* present or dead: the O_PATH descriptor */
   int refs;            /* lookups borrowing fd now */
@@ -198,6 +200,7 @@ static void lend_locked(struct entry *e, struct dir_hold *out) {
   e->refs++;
   e->last_use = ++g_cache.clock;
   out->fd = e->fd;
+  out->mapped = e->mapped;
   out->slot = (int)(e - g_cache.e);
 }
 
@@ -266,10 +269,25 @@ static void remember_absent(const char *dir, size_t len, u64 h) {
   insert_absent(dir, len, h, ENTRY_ABSENT_IN_PARENT, &stamp);
 }
 
+/* The kernel walks the whole path, unless the sidecar layer is on (or
+   this very directory switches it on): then each component is mapped
+   (docs/sidecar.md). An absence below a mapped name is not cached. */
+static int probe(const char *dir, size_t len, bool *mapped) {
+  *mapped = false;
+  if (sidecar_on()) return sidecar_open_dir(dir, len, mapped);
+  int fd = sysroot_probe(dir, len, O_DIRECTORY);
+  if (fd < 0 || !sidecar_watch_dir(fd)) return fd;
+  close(fd);
+  dircache_dirs_changed();
+  return sidecar_open_dir(dir, len, mapped);
+}
+
 /* A directory the cache does not know: ask the kernel, keep the answer. */
 static int open_uncached(const char *dir, size_t len, u64 h, struct dir_hold *out) {
-  int fd = sysroot_probe(dir, len, O_DIRECTORY);
-  if (fd == -ENOENT) remember_absent(dir, len, h);
+  bool mapped;
+  int fd = probe(dir, len, &mapped);
+  out->mapped = mapped;
+  if (fd == -ENOENT && !mapped) remember_absent(dir, len, h);
   if (fd < 0) return fd;
   pthread_mutex_lock(&g_cache.lock);
   struct entry *e = len < DIRCACHE_KEY_MAX ? find_locked(dir, len, h) : NULL;
@@ -279,6 +297,7 @@ static int open_uncached(const char *dir, size_t len, u64 h, struct dir_hold *ou
     if (e) drop_locked(e);
     e = len < DIRCACHE_KEY_MAX ? claim_locked() : NULL;
     if (e) fill_locked(e, dir, len, h, ENTRY_PRESENT, fd, &(struct stamp){0});
+    if (e) e->mapped = mapped;
   }
   if (e) {
     lend_locked(e, out);

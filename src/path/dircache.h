@@ -10,9 +10,11 @@ struct dir_hold {
   int fd;      /* O_PATH descriptor of the directory, or -1 */
   int slot;    /* the cache entry lending it, or -1 */
   bool owned;  /* fd belongs to this hold (not cached): closed on release */
+  bool mapped; /* the sidecar mapped a name on the way (also set with
+                  -ENOENT: then the sysroot's answer stands) */
 };
 
-#define DIR_HOLD_NONE ((struct dir_hold){.fd = -1, .slot = -1, .owned = false})
+#define DIR_HOLD_NONE ((struct dir_hold){.fd = -1, .slot = -1, .owned = false, .mapped = false})
 
 /* Sizes the cache from the descriptors elfrun may use (RLIMIT_NOFILE). */
 void dircache_init(void);

@@ -6,13 +6,14 @@
    program, not elfrun (Debian's busybox re-executes itself through it).
    With a sysroot, resolver.c maps each path into the sysroot or onto the
    host (docs/sysroot.md), and the process's own links under /proc/self
-   read back as guest paths. Synthetic /proc and /dev entries will slot in
-   here too. Handlers act on the (dirfd, path) pair path_get() returns and
+   read back as guest paths. Synthetic /proc content is procfs.c's, at
+   open. Handlers act on the (dirfd, path) pair path_get() returns and
    never on the guest's string. */
 #include "path/path.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,6 +66,24 @@ static bool is_own_path_link(const char *path) {
   return strspn(rest + 3, "0123456789") == strlen(rest + 3);
 }
 
+/* fd/N or fdinfo/N of the process (or of one of its tasks) naming one of
+   elfrun's own descriptors: the guest's kernel has no such entry. Their
+   directory listings leave them out too (procfs.c). */
+static bool is_elfrun_fd_entry(const char *path) {
+  const char *rest = own_proc_entry(path);
+  if (rest && !strncmp(rest, "task/", 5)) {
+    rest += 5 + strspn(rest + 5, "0123456789");
+    if (*rest++ != '/') return false;
+  }
+  if (!rest) return false;
+  const char *n = !strncmp(rest, "fd/", 3)       ? rest + 3
+                  : !strncmp(rest, "fdinfo/", 7) ? rest + 7
+                                                 : NULL;
+  size_t len = n ? strspn(n, "0123456789") : 0;
+  if (!len || (n[len] && strcmp(n + len, "/"))) return false;
+  return len > 9 || atoi(n) >= FD_GUEST_LIMIT;
+}
+
 /* Rule 9: readlink shows guest paths. The host answers for the link; a
    target inside the sysroot loses the sysroot's prefix. */
 static void reverse_link(struct host_path *out) {
@@ -74,6 +93,7 @@ static void reverse_link(struct host_path *out) {
   const char *view = path_guest_view(out->link_buf);
   if (view == out->link_buf) return;
   memmove(out->link_buf, view, strlen(view) + 1);
+  sidecar_guest_path(out->link_buf);
   out->link = out->link_buf;
 }
 
@@ -107,7 +127,9 @@ int path_resolve(struct thread *t, int dirfd, unsigned how, struct host_path *ou
   out->link = NULL;
   out->hold = DIR_HOLD_NONE;
   out->changes = 0;
+  out->side.active = false;
   if (!dirfd_ok(dirfd, out->buf)) return -EBADF;
+  if (is_elfrun_fd_entry(out->buf)) return -ENOENT;
   const char *exe = t ? t->proc->exe_path : NULL;
   if (exe && is_own_exe(out->buf)) {
     if (how & PATH_NOFOLLOW) {

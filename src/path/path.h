@@ -5,6 +5,7 @@
 
 #include "base/types.h"
 #include "path/dircache.h"
+#include "path/sidecar.h"
 
 struct thread;
 
@@ -41,6 +42,8 @@ struct host_path {
                            tell the directory cache */
   char buf[PATH_MAX];   /* the guest's string, then the resolved one */
   char link_buf[PATH_MAX]; /* link's text, when built here */
+  struct sidecar_name side; /* the last name, with the sidecar layer on:
+                               path then points at side.host */
 };
 
 /* Copies a guest path string as the kernel's getname() does: -EFAULT for a

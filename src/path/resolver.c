@@ -31,6 +31,7 @@
 #include "path/dircache.h"
 #include "path/fallback.h"
 #include "path/path.h"
+#include "path/sidecar.h"
 #include "path/sysroot.h"
 
 /* MAXSYMLINKS, include/linux/namei.h. */
@@ -99,11 +100,12 @@ static bool follows(unsigned how, bool slash) {
 
 /* One readlinkat tells whether the leaf is there and whether it is a
    symlink (then target gets its text). */
-static int classify(int dirfd, const struct split *s, char target[PATH_MAX], size_t *target_len) {
+static int classify(int dirfd, const char *leaf, size_t leaf_len, char target[PATH_MAX],
+                    size_t *target_len) {
   char name[NAME_MAX + 1];
-  if (s->leaf_len > NAME_MAX) return -ENAMETOOLONG;
-  memcpy(name, s->leaf, s->leaf_len);
-  name[s->leaf_len] = 0;
+  if (leaf_len > NAME_MAX) return -ENAMETOOLONG;
+  memcpy(name, leaf, leaf_len);
+  name[leaf_len] = 0;
   ssize_t n = readlinkat(dirfd, name, target, PATH_MAX);
   if (n > 0 && n < PATH_MAX) {
     target[n] = 0;
@@ -114,6 +116,21 @@ static int classify(int dirfd, const struct split *s, char target[PATH_MAX], siz
   if (errno == EINVAL) return LEAF_PRESENT;
   if (errno == ENOENT) return LEAF_ABSENT;
   return -errno;
+}
+
+/* With the sidecar layer on, the leaf is asked about by its host name, and
+   a name the layer knows to be absent (wrong case, reserved) is not asked
+   about at all (docs/sidecar.md). */
+static int classify_leaf(struct host_path *hp, int dirfd, const struct split *s,
+                         char target[PATH_MAX], size_t *target_len) {
+  if (!sidecar_on()) return classify(dirfd, s->leaf, s->leaf_len, target, target_len);
+  int err = sidecar_leaf(dirfd, s->leaf, s->leaf_len, &hp->side);
+  if (err) return err;
+  int kind = hp->side.absent ? LEAF_ABSENT
+                             : classify(dirfd, hp->side.host, strlen(hp->side.host), target,
+                                        target_len);
+  if (kind == LEAF_ABSENT) hp->side.absent = true;
+  return kind;
 }
 
 /* Replaces the path by the target of its final symlink: an absolute
@@ -140,6 +157,7 @@ static int splice_link(char *p, const struct split *s, const char *target, size_
 static int use_host(struct host_path *hp, const char *p) {
   hp->dirfd = AT_FDCWD;
   hp->path = p;
+  hp->side.active = false;
   return 0;
 }
 
@@ -152,7 +170,7 @@ static int fall_back(struct host_path *hp, const char *p) {
 static int answer(struct host_path *hp, struct dir_hold *dir, const char *leaf) {
   hp->hold = *dir;
   hp->dirfd = dir->fd;
-  hp->path = leaf;
+  hp->path = hp->side.active ? hp->side.host : leaf;
   return 0;
 }
 
@@ -182,7 +200,7 @@ static int resolve_dot(struct host_path *hp, unsigned how, const struct split *s
   struct dir_hold dir;
   int err = how & (PATH_CREATE | PATH_REMOVE) ? dircache_open(p, s->dir_len, &dir)
                                               : dircache_open(p, len - s->slash, &dir);
-  if (err == -ENOENT) return fall_back(hp, p);
+  if (err == -ENOENT) return dir.mapped ? -ENOENT : fall_back(hp, p);
   if (err) return err;
   return answer(hp, &dir, how & (PATH_CREATE | PATH_REMOVE) ? s->leaf : ".");
 }
@@ -192,6 +210,7 @@ static int resolve_absolute(struct host_path *hp, unsigned how) {
   char *p = hp->buf;
   char target[PATH_MAX];
   for (int hops = 0;; hops++) {
+    hp->side.active = false;
     size_t len = clean(p);
     if (fallback_host_only(p)) return use_host(hp, p);
     struct split s;
@@ -200,10 +219,11 @@ static int resolve_absolute(struct host_path *hp, unsigned how) {
     if (is_dot_or_dotdot(&s)) return resolve_dot(hp, how, &s, len);
     struct dir_hold dir;
     int err = dircache_open(p, s.dir_len, &dir);
-    if (err == -ENOENT) return fall_back(hp, p);
+    /* Beneath a name the sidecar mapped, the sysroot is authoritative. */
+    if (err == -ENOENT) return dir.mapped ? -ENOENT : fall_back(hp, p);
     if (err) return err;
     size_t target_len = 0;
-    int kind = classify(dir.fd, &s, target, &target_len);
+    int kind = classify_leaf(hp, dir.fd, &s, target, &target_len);
     if (kind == LEAF_SYMLINK && follows(how, s.slash)) {
       dircache_release(&dir);
       if (hops == MAX_SYMLINK_HOPS) return -ELOOP;
@@ -213,10 +233,11 @@ static int resolve_absolute(struct host_path *hp, unsigned how) {
     }
     if (kind == LEAF_PRESENT || kind == LEAF_SYMLINK) return answer(hp, &dir, s.leaf);
     /* Rule 3: a new name goes where its parent is, the sysroot here. */
-    if (kind == LEAF_ABSENT && (how & PATH_CREATE) && !host_has(p))
+    if (kind == LEAF_ABSENT && (how & PATH_CREATE) && (dir.mapped || !host_has(p)))
       return answer(hp, &dir, s.leaf);
+    bool mapped = dir.mapped;
     dircache_release(&dir);
-    return kind < 0 ? kind : fall_back(hp, p);
+    return kind < 0 ? kind : mapped ? -ENOENT : fall_back(hp, p);
   }
 }
 
@@ -248,6 +269,9 @@ static int resolve_relative(struct host_path *hp, int dirfd, unsigned how) {
   if (!hp->buf[0] || !start_dir(dirfd, dir) || !sysroot_contains(dir))
     return pass_through(hp, dirfd);
   const char *guest_dir = path_guest_view(dir);
+  if (guest_dir != dir) memmove(dir, guest_dir, strlen(guest_dir) + 1);
+  sidecar_guest_path(dir); /* a generated host name back to the guest's */
+  guest_dir = dir;
   size_t dir_len = strlen(guest_dir), rel_len = strlen(hp->buf);
   if (dir_len + 1 + rel_len >= sizeof hp->buf) return pass_through(hp, dirfd);
   memmove(hp->buf + dir_len + 1, hp->buf, rel_len + 1);
