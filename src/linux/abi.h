@@ -300,4 +300,27 @@ struct a64_open_how {
 #define A64_OPEN_HOW_SIZE_VER0 24
 _Static_assert(sizeof(struct a64_open_how) == A64_OPEN_HOW_SIZE_VER0, "struct open_how");
 
+/* ---- message queues (mqueue.c) ----
+   linux/mqueue.h: struct mq_attr is eight longs on every 64-bit ABI
+   (flags, maxmsg, msgsize, curmsgs, four reserved). mq_flags carries only
+   O_NONBLOCK, 04000 on both. */
+struct a64_mq_attr {
+  i64 mq_flags;
+  i64 mq_maxmsg;
+  i64 mq_msgsize;
+  i64 mq_curmsgs;
+  i64 __reserved[4];
+};
+_Static_assert(sizeof(struct a64_mq_attr) == 64, "aarch64 struct mq_attr");
+_Static_assert(__builtin_offsetof(struct a64_mq_attr, mq_curmsgs) == 24, "mq_attr");
+
+/* ---- kcmp (misc.c) ----
+   linux/kcmp.h: struct kcmp_epoll_slot, three u32 on every ABI. */
+struct a64_kcmp_epoll_slot {
+  u32 efd;
+  u32 tfd;
+  u32 toff;
+};
+_Static_assert(sizeof(struct a64_kcmp_epoll_slot) == 12, "struct kcmp_epoll_slot");
+
 #endif

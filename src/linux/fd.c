@@ -175,6 +175,26 @@ SYSCALL_HANDLER(writev) { (void)t; return vector_io(SYS_writev, arg); }
 SYSCALL_HANDLER(preadv) { (void)t; return vector_io(SYS_preadv, arg); }
 SYSCALL_HANDLER(pwritev) { (void)t; return vector_io(SYS_pwritev, arg); }
 
+/* preadv2, pwritev2 (fs/read_write.c): as preadv and pwritev, plus RWF_*
+   flags, the same bits on every arch, which the host judges; a position
+   of -1 means the file's own, as for readv. They may block (RWF_NOWAIT
+   aside), so they go through safe_syscall. */
+static i64 vector_io2(struct thread *t, long nr, const u64 *arg) {
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  struct iovec iov[A64_UIO_MAXIOV];
+  i64 n = import_iovec(arg[1], arg[2], iov);
+  void *vec = iov;
+  if (n < 0) {
+    vec = HOST_EFAULT_PTR;
+    n = (i64)arg[2];
+  }
+  return safe_syscall(t, nr, fd, vec, n, arg[3], 0, (int)arg[5]);
+}
+
+SYSCALL_HANDLER(preadv2) { return vector_io2(t, SYS_preadv2, arg); }
+SYSCALL_HANDLER(pwritev2) { return vector_io2(t, SYS_pwritev2, arg); }
+
 /* linux_dirent64 has one layout everywhere: the host fills the guest's
    buffer directly. */
 SYSCALL_HANDLER(getdents64) {

@@ -400,3 +400,68 @@ SYSCALL_HANDLER(set_tid_address) {
   t->clear_child_tid = arg[0];
   return t->tid;
 }
+
+/* ---- restart_syscall ----
+   The kernel runs the restart block a call left behind when a signal
+   interrupted it (kernel/signal.c, do_no_restart_syscall() by default).
+   elfrun restarts interrupted calls itself (svc.c) and never leaves one,
+   so the guest gets what a task with no restart block gets: EINTR. */
+SYSCALL_HANDLER(restart_syscall) {
+  (void)t;
+  (void)arg;
+  return -EINTR;
+}
+
+/* ---- I/O priorities ----
+   Integer arguments only (block/ioprio.c); guest pids are host pids. */
+SYSCALL_HANDLER(ioprio_set) {
+  (void)t;
+  return host_result(syscall(SYS_ioprio_set, (int)arg[0], (int)arg[1], (int)arg[2]));
+}
+
+SYSCALL_HANDLER(ioprio_get) {
+  (void)t;
+  return host_result(syscall(SYS_ioprio_get, (int)arg[0], (int)arg[1]));
+}
+
+/* ---- kcmp ----
+   kernel/kcmp.c. Types are those of linux/kcmp.h. The indices of
+   KCMP_FILE, and the descriptors of KCMP_EPOLL_TFD's slot, are looked up
+   in the host's tables, where elfrun's own descriptors live too: those
+   become an index no table has, which the kernel answers with EBADF (or
+   ENOENT for a target) after its pid and permission checks, as for a
+   closed descriptor. */
+#define A64_KCMP_FILE 0
+#define A64_KCMP_EPOLL_TFD 7
+
+static u64 kcmp_fd(u64 idx) {
+  return idx < FD_GUEST_LIMIT ? idx : (u64)UINT32_MAX;
+}
+
+SYSCALL_HANDLER(kcmp) {
+  (void)t;
+  int type = (int)arg[2];
+  u64 idx1 = arg[3], idx2 = arg[4];
+  struct a64_kcmp_epoll_slot slot;
+  if (type == A64_KCMP_FILE || type == A64_KCMP_EPOLL_TFD) idx1 = kcmp_fd(idx1);
+  if (type == A64_KCMP_FILE) idx2 = kcmp_fd(idx2);
+  if (type == A64_KCMP_EPOLL_TFD) {
+    idx2 = (u64)(uintptr_t)HOST_EFAULT_PTR;
+    if (!copy_from_guest(&slot, arg[4], sizeof slot)) {
+      slot.efd = (u32)kcmp_fd(slot.efd);
+      slot.tfd = (u32)kcmp_fd(slot.tfd);
+      idx2 = (u64)(uintptr_t)&slot;
+    }
+  }
+  return host_result(syscall(SYS_kcmp, (pid_t)arg[0], (pid_t)arg[1], type, idx1, idx2));
+}
+
+/* ---- process_mrelease ----
+   mm/oom_kill.c: reaps the memory of a process already being killed,
+   named by a pidfd; nothing but the descriptor to check. */
+SYSCALL_HANDLER(process_mrelease) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (!fd_is_guest(fd)) return -EBADF;
+  return host_result(syscall(SYS_process_mrelease, fd, (unsigned)arg[1]));
+}

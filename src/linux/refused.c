@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <sys/timex.h>
 #include <time.h>
@@ -110,6 +111,73 @@ REFUSE(rseq, ENOSYS)
    elfrun's host calls (DESIGN.md): as from a kernel without seccomp
    filtering. prctl(PR_SET_SECCOMP) is refused in misc.c. */
 REFUSE(seccomp, EINVAL)
+
+/* Asynchronous I/O: io_setup() maps its completion ring into the calling
+   process (fs/aio.c), which for elfrun is outside the guest's window, and
+   each iocb carries buffer addresses the kernel follows later, unchecked:
+   as from a kernel built without CONFIG_AIO. glibc's POSIX aio uses
+   threads and never these calls. */
+REFUSE(io_setup, ENOSYS)
+REFUSE(io_destroy, ENOSYS)
+REFUSE(io_submit, ENOSYS)
+REFUSE(io_cancel, ENOSYS)
+REFUSE(io_getevents, ENOSYS)
+REFUSE(io_pgetevents, ENOSYS)
+
+/* Tracing: the tracee's registers the host kernel knows are elfrun's,
+   not the guest's. EPERM, as a Yama ptrace_scope=3 kernel answers;
+   debugging a guest is what elfrun's GDB stub is for. */
+REFUSE(ptrace, EPERM)
+
+/* Kernel keyrings: keyctl's many operations each carry their own
+   pointers and payload layouts, to be checked one by one: as from a
+   kernel built without CONFIG_KEYS (keyutils reports it as such). */
+REFUSE(add_key, ENOSYS)
+REFUSE(request_key, ENOSYS)
+REFUSE(keyctl, ENOSYS)
+
+/* NUMA memory policies: what glibc and libnuma see on a kernel built
+   without CONFIG_NUMA, which they take as a single node. Host policies
+   would also bind elfrun's own memory and name host nodes. */
+REFUSE(mbind, ENOSYS)
+REFUSE(get_mempolicy, ENOSYS)
+REFUSE(set_mempolicy, ENOSYS)
+REFUSE(migrate_pages, ENOSYS)
+REFUSE(move_pages, ENOSYS)
+REFUSE(set_mempolicy_home_node, ENOSYS)
+
+/* remap_file_pages: deprecated since Linux 3.16 and emulated there by a
+   new mapping over the old (mm/mmap.c); done on the host it would change
+   the guest's memory map behind elfrun's bookkeeping. ENOSYS rather than
+   EINVAL, which would blame the caller's arguments. */
+REFUSE(remap_file_pages, ENOSYS)
+
+/* process_madvise() (mm/madvise.c): up to Linux 6.12 it needs
+   CAP_SYS_NICE for any target, itself included; flags, the pidfd and
+   the advice (process_madvise_behavior_valid()) are checked before that.
+   MADV_WILLNEED 3, MADV_COLD 20, MADV_PAGEOUT 21, MADV_COLLAPSE 25. */
+static bool process_madvise_behavior_valid(int advice) {
+  return advice == 3 || advice == 20 || advice == 21 || advice == 25;
+}
+
+/* pidfd_get_task(): anything but a pidfd is EBADF. */
+static bool is_pidfd(int fd) {
+  char link[32], target[32];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n < 0) return false;
+  target[n] = 0;
+  return strcmp(target, "anon_inode:[pidfd]") == 0;
+}
+
+SYSCALL_HANDLER(process_madvise) {
+  (void)t;
+  int fd = (int)arg[0];
+  if (arg[4]) return -EINVAL;
+  if (!fd_is_guest(fd) || !is_pidfd(fd)) return -EBADF;
+  if (!process_madvise_behavior_valid((int)arg[3])) return -EINVAL;
+  return -EPERM;
+}
 
 /* fanotify_mark needs a descriptor from fanotify_init, which no guest can
    have: a closed descriptor is EBADF, any other one EINVAL. */
