@@ -97,31 +97,27 @@ i64 fd_adopt(long r) {
 /* Buffers go to the host as guest_buf(): a bad one is then refused by the
    host kernel after its descriptor checks, in the aarch64 kernel's order. */
 SYSCALL_HANDLER(read) {
-  (void)t;
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(syscall(SYS_read, fd, guest_buf(arg[1], arg[2]), arg[2]));
+  return safe_syscall(t, SYS_read, fd, guest_buf(arg[1], arg[2]), arg[2]);
 }
 
 SYSCALL_HANDLER(write) {
-  (void)t;
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(syscall(SYS_write, fd, guest_buf(arg[1], arg[2]), arg[2]));
+  return safe_syscall(t, SYS_write, fd, guest_buf(arg[1], arg[2]), arg[2]);
 }
 
 SYSCALL_HANDLER(pread64) {
-  (void)t;
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(syscall(SYS_pread64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]));
+  return safe_syscall(t, SYS_pread64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]);
 }
 
 SYSCALL_HANDLER(pwrite64) {
-  (void)t;
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
-  return host_result(syscall(SYS_pwrite64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]));
+  return safe_syscall(t, SYS_pwrite64, fd, guest_buf(arg[1], arg[2]), arg[2], arg[3]);
 }
 
 /* access_ok() of the arm64 kernel (48-bit user addresses). */
@@ -161,19 +157,19 @@ static i64 import_iovec(gaddr uvec, u64 count, struct iovec *iov) {
    in pos_l (pos_from_hilo() shifts pos_h out); the host's takes the same.
    An array that cannot be read goes to the host as HOST_EFAULT_PTR, which
    reports it (EINVAL when too long, else EFAULT) after checking fd. */
-static i64 vector_io(long nr, const u64 *arg) {
+static i64 vector_io(struct thread *t, long nr, const u64 *arg) {
   int fd = (int)arg[0];
   if (!fd_is_guest(fd)) return -EBADF;
   struct iovec iov[A64_UIO_MAXIOV];
   i64 n = import_iovec(arg[1], arg[2], iov);
-  if (n < 0) return host_result(syscall(nr, fd, HOST_EFAULT_PTR, arg[2], arg[3], 0));
-  return host_result(syscall(nr, fd, iov, n, arg[3], 0));
+  if (n < 0) return safe_syscall(t, nr, fd, HOST_EFAULT_PTR, arg[2], arg[3], 0);
+  return safe_syscall(t, nr, fd, iov, n, arg[3], 0);
 }
 
-SYSCALL_HANDLER(readv) { (void)t; return vector_io(SYS_readv, arg); }
-SYSCALL_HANDLER(writev) { (void)t; return vector_io(SYS_writev, arg); }
-SYSCALL_HANDLER(preadv) { (void)t; return vector_io(SYS_preadv, arg); }
-SYSCALL_HANDLER(pwritev) { (void)t; return vector_io(SYS_pwritev, arg); }
+SYSCALL_HANDLER(readv) { return vector_io(t, SYS_readv, arg); }
+SYSCALL_HANDLER(writev) { return vector_io(t, SYS_writev, arg); }
+SYSCALL_HANDLER(preadv) { return vector_io(t, SYS_preadv, arg); }
+SYSCALL_HANDLER(pwritev) { return vector_io(t, SYS_pwritev, arg); }
 
 /* preadv2, pwritev2 (fs/read_write.c): as preadv and pwritev, plus RWF_*
    flags, the same bits on every arch, which the host judges; a position
