@@ -14,7 +14,7 @@ FUZZ_SECONDS ?= 60
 ASM_SRCS := $(filter-out tests/asm/harness.inc,$(wildcard tests/asm/*.S))
 ASM_BINS := $(ASM_SRCS:tests/asm/%.S=$(BUILD)/tests/asm/%)
 
-$(BUILD)/tests/asm/%: tests/asm/%.S tests/asm/harness.inc
+$(BUILD)/tests/asm/%: tests/asm/%.S $(wildcard tests/asm/*.inc)
 	@mkdir -p $(dir $@)
 	$(A64_CC) -nostdlib -static -Itests/asm -o $@ $<
 

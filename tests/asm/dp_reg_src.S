@@ -6,39 +6,7 @@
 .include "harness.inc"
   .arch_extension crc
 
-/* LI reg, value: any 64-bit constant, by MOVZ and three MOVKs. */
-.macro LI reg, val
-  movz \reg, #((\val) & 0xffff)
-  movk \reg, #(((\val) >> 16) & 0xffff), lsl #16
-  movk \reg, #(((\val) >> 32) & 0xffff), lsl #32
-  movk \reg, #(((\val) >> 48) & 0xffff), lsl #48
-.endm
-
-/* T name, "insn", a, b, c: x1, x2, x3 = a, b, c and x0 poisoned (so a
-   32-bit result shows its zero extension); run insn; show x0. */
-.macro T name, insn, a=0, b=0, c=0
-  CASE \name
-  LI x1, \a
-  LI x2, \b
-  LI x3, \c
-  LI x0, 0x5a5a5a5a5a5a5a5a
-  \insn
-  SHOW x0
-.endm
-
-/* TF name, "insn", a, b, nzcv: as T with NZCV preset to nzcv (so flags a
-   form must clear or keep are visible); shows x0 and the flags after. */
-.macro TF name, insn, a=0, b=0, nzcv=0
-  CASE \name
-  LI x1, \a
-  LI x2, \b
-  LI x0, 0x5a5a5a5a5a5a5a5a
-  mov x4, #(\nzcv << 28)
-  msr nzcv, x4
-  \insn
-  SHOW x0
-  FLAGS
-.endm
+.include "dp_cases.inc"
 
 /* Data processing (1 source). */
   T rbit_x, "rbit x0, x1", 0x0000000000000001
