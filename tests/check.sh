@@ -9,8 +9,9 @@
 # command line and bad input), asm, guest (C programs in three builds),
 # busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
 # sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback),
-# isa (random instructions under elfrun and qemu-aarch64, tests/isa/) and
-# casefold (the sidecar case-folding layer, tests/casefold/run.sh).
+# isa (random instructions under elfrun and qemu-aarch64, tests/isa/),
+# casefold (the sidecar case-folding layer, tests/casefold/run.sh) and
+# matrix (Debian's arm64 programs in three sysroots, tests/matrix/).
 # PATTERN keeps the tests whose name contains it. Expected outputs come from
 # scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
 # kept in BUILD/test-out/ for debugging. See docs/testing.md.
@@ -379,7 +380,26 @@ suite_casefold() {
   done <"$log"
 }
 
-for suite in unit cli asm guest busybox sysroot isa casefold; do
+# --- matrix: Debian's arm64 programs in three sysroots (tests/matrix/) ------
+# Each case under elfrun --sysroot against qemu-aarch64 -L or the arm64
+# chroot oracle; run.sh prints its own lines and per-suite table (kept in
+# the log).
+suite_matrix() {
+  local log line
+  log=$(out_file matrix)
+  SYSROOTS=${SYSROOTS:-build/sysroot} tests/matrix/run.sh --build "$build" \
+    ${pattern:+"$pattern"} >"$log" 2>&1
+  while IFS= read -r line; do
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)); echo "FAIL matrix/${line#FAIL }" ;;
+      "SKIP "*) skipped=$((skipped + 1)); echo "SKIP matrix/${line#SKIP }" ;;
+    esac
+  done <"$log"
+  sed -n '/^suite  *passed/,/^[0-9]* passed/p' "$log" | sed '$d' | sed 's/^/  matrix: /'
+}
+
+for suite in unit cli asm guest busybox sysroot isa casefold matrix; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   "suite_$suite"
 done

@@ -120,6 +120,7 @@ test-bins: $(ASM_BINS) $(GUEST_BINS)
 # network the busybox suite then reports itself skipped instead.
 check-deps: tests $(FUZZ_IF_AVAILABLE)
 	@scripts/fetch-fixtures.sh $(FIXTURES) || echo "warning: fixtures unavailable" >&2
+	@$(MAKE) --no-print-directory sysroots || echo "warning: sysroots unavailable" >&2
 
 check: check-deps
 	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD)

@@ -173,7 +173,7 @@ expand_args() {
 # nochroot from its FLAGS column (see tests/matrix/cases).
 parse_flags() {
   local flag
-  oracle_host=qemu oracle_sysroot=qemu stdin_name="" nochroot="" norms=()
+  oracle_host=qemu oracle_sysroot=qemu stdin_name="" nochroot="" qemu_wrong="" norms=()
   for flag in ${2//,/ }; do
     case $flag in
       -) ;;
@@ -183,6 +183,7 @@ parse_flags() {
       sort) norms+=(sort) ;;
       norm=*) norms+=("${flag#norm=}") ;;
       nochroot) nochroot=1 ;;
+      qemu-wrong=*) qemu_wrong=${flag#qemu-wrong=} ;;
       *) echo "tests/matrix/cases: $1: unknown flag $flag" >&2; exit 2 ;;
     esac
   done
@@ -194,6 +195,8 @@ skip_reason() {
     echo "no $program in the sysroot"
   elif [ "$kind" = multicall ] && ! grep -qx "$1" <<<"$busybox_applets"; then
     echo "busybox has no $1 applet"
+  elif [ "$oracle" = qemu ] && [ "$engine" != qemu ] && [ "$qemu_wrong" = "$kind" ]; then
+    echo "qemu-aarch64 -L is wrong here and no other oracle applies (tests/matrix/cases)"
   elif [ "$oracle" = chroot ] || [ "$engine" = chroot ]; then
     if [ -n "$chroot_broken" ]; then
       echo "no arm64 chroot: $chroot_broken"
@@ -223,7 +226,7 @@ compare_sides() {
 # fixture directories.
 run_case() {
   local name=$1 applet=${1%%.*} test why
-  local oracle oracle_host oracle_sysroot stdin_name nochroot
+  local oracle oracle_host oracle_sysroot stdin_name nochroot qemu_wrong
   parse_flags "$name" "$2"
   program=$pdir
   [ "$kind" = applets ] && program=$pdir/$applet
