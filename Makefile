@@ -14,6 +14,12 @@ SANITIZE ?=
 # interpreter's threaded dispatch (src/cpu/interp.c): about 1.7x on the
 # register loop of bench/. clang builds (a warnings check here) go without.
 LTO ?= $(if $(findstring clang,$(CC)),,-flto=auto)
+# elfrun is linked static (and position-independent, so the kernel puts it
+# far above the guest window): no host dynamic loader runs in it, so the
+# guest's LD_PRELOAD, LD_LIBRARY_PATH or LD_SHOW_AUXV, which elfrun passes
+# on unchanged across exec, never act on elfrun itself. Sanitizer builds
+# need the dynamic runtime.
+STATIC ?= $(if $(SANITIZE),,-static-pie)
 AR_LTO := $(if $(LTO),gcc-ar,ar)
 
 # -mcx16: CASP, LDXP/STXP use cmpxchg16b (see "Atomics" in docs/internals.md).
@@ -30,7 +36,7 @@ LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 all: $(BUILD)/elfrun
 
 $(BUILD)/elfrun: $(OBJS)
-	$(CC) $(LDFLAGS_BASE) -o $@ $^
+	$(CC) $(LDFLAGS_BASE) $(STATIC) -o $@ $^
 
 # Flags live here: objects are rebuilt when they change.
 $(OBJS): Makefile
