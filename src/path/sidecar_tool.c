@@ -232,6 +232,8 @@ static int cmd_import(const char *src, const char *dest) {
   import_dir(&im, srcfd, sysroot_fd());
   close(srcfd);
   printf("imported %s into %s (case folding layer %s)\n", src, dest, sidecar_on() ? "on" : "off");
+  for (size_t k = 0; k < im.nlinks; k++) free(im.links[k].host);
+  free(im.links);
   return im.errors ? 1 : 0;
 }
 
