@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 . scripts/make-sysroot-common.sh
 
 packages="libc6 coreutils bash dash grep sed gawk findutils diffutils tar gzip
-  xz-utils python3.11-minimal python3-minimal openssl"
+  xz-utils python3.11-minimal python3-minimal libpython3.11-stdlib openssl"
 
 if stamp_fresh "$dest/.packages"; then
   echo "make-sysroot-glibc: $dest is up to date"
