@@ -62,6 +62,14 @@ static inline struct thread *thread_of(struct cpu *cpu) {
   return (struct thread *)cpu;
 }
 
+/* sigaction.c: the alternate signal stack as do_sigaltstack() sees it.
+   altstack_on: sp is on ss (an SS_AUTODISARM stack never counts);
+   altstack_report: ss as sigaltstack and uc_stack report it;
+   altstack_set: installs ss into *cur, returning 0 or -errno. */
+bool altstack_on(const struct a64_stack *ss, u64 sp);
+struct a64_stack altstack_report(const struct a64_stack *ss, u64 sp);
+int altstack_set(struct a64_stack *cur, const struct a64_stack *ss, u64 sp);
+
 /* signal.c: the host mirrors the guest's dispositions and masks. */
 void signal_mask_changed(struct thread *t);
 void signal_disposition_changed(int sig, const struct a64_sigaction *sa);

@@ -70,15 +70,15 @@ SYSCALL_HANDLER(rt_sigprocmask) {
 
 /* on_sig_stack(): the stack grows down, so sp == base is outside and
    sp == base + size inside. An SS_AUTODISARM stack never counts. */
-static bool on_altstack(const struct a64_stack *ss, u64 sp) {
+bool altstack_on(const struct a64_stack *ss, u64 sp) {
   if (ss->ss_flags & A64_SS_AUTODISARM) return false;
   return sp > ss->ss_sp && sp - ss->ss_sp <= ss->ss_size;
 }
 
 /* The old stack as sigaltstack reports it (do_sigaltstack()). */
-static struct a64_stack altstack_report(const struct a64_stack *ss, u64 sp) {
+struct a64_stack altstack_report(const struct a64_stack *ss, u64 sp) {
   struct a64_stack out = {.ss_sp = ss->ss_sp, .ss_size = ss->ss_size};
-  u32 state = !ss->ss_size ? A64_SS_DISABLE : on_altstack(ss, sp) ? A64_SS_ONSTACK : 0;
+  u32 state = !ss->ss_size ? A64_SS_DISABLE : altstack_on(ss, sp) ? A64_SS_ONSTACK : 0;
   out.ss_flags = (i32)(state | ((u32)ss->ss_flags & A64_SS_AUTODISARM));
   return out;
 }
@@ -86,8 +86,8 @@ static struct a64_stack altstack_report(const struct a64_stack *ss, u64 sp) {
 /* do_sigaltstack(): no change while running on the stack (EPERM); the mode
    is 0, SS_ONSTACK (old spelling of 0) or SS_DISABLE, plus SS_AUTODISARM;
    an enabled stack needs MINSIGSTKSZ bytes. */
-static int altstack_set(struct a64_stack *cur, const struct a64_stack *ss, u64 sp) {
-  if (on_altstack(cur, sp)) return -EPERM;
+int altstack_set(struct a64_stack *cur, const struct a64_stack *ss, u64 sp) {
+  if (altstack_on(cur, sp)) return -EPERM;
   u32 mode = (u32)ss->ss_flags & ~A64_SS_AUTODISARM;
   if (mode != A64_SS_DISABLE && mode != A64_SS_ONSTACK && mode != 0) return -EINVAL;
   struct a64_stack next = {.ss_flags = (i32)((u32)ss->ss_flags & A64_SS_AUTODISARM)};

@@ -10,26 +10,11 @@
 
 #define SIGFRAME_SIZE ((sizeof(struct a64_rt_sigframe) + 15) & ~15ull)
 
-/* on_sig_stack(): the stack grows down; an SS_AUTODISARM stack never
-   counts. */
-static bool on_altstack(const struct thread *t, u64 sp) {
-  const struct a64_stack *ss = &t->altstack;
-  if (!ss->ss_size || (ss->ss_flags & A64_SS_AUTODISARM)) return false;
-  return sp > ss->ss_sp && sp - ss->ss_sp <= ss->ss_size;
-}
-
-static struct a64_stack altstack_report(const struct thread *t, u64 sp) {
-  struct a64_stack out = {.ss_sp = t->altstack.ss_sp, .ss_size = t->altstack.ss_size};
-  u32 state = !t->altstack.ss_size ? A64_SS_DISABLE : on_altstack(t, sp) ? A64_SS_ONSTACK : 0;
-  out.ss_flags = (i32)(state | ((u32)t->altstack.ss_flags & A64_SS_AUTODISARM));
-  return out;
-}
-
 /* sigsp(): the alternate stack's top when the handler asks for it and the
    thread is not already on it. */
 static u64 frame_stack(const struct thread *t, const struct a64_sigaction *ka) {
   u64 sp = t->cpu.x[REG_SP];
-  if ((ka->flags & A64_SA_ONSTACK) && t->altstack.ss_size && !on_altstack(t, sp))
+  if ((ka->flags & A64_SA_ONSTACK) && t->altstack.ss_size && !altstack_on(&t->altstack, sp))
     return t->altstack.ss_sp + t->altstack.ss_size;
   return sp;
 }
@@ -67,7 +52,7 @@ bool sigframe_setup(struct thread *t, const struct a64_siginfo *info,
   static __thread struct a64_rt_sigframe frame; /* 4.6 KiB: not on the stack */
   memset(&frame, 0, sizeof frame);
   frame.info = *info;
-  frame.uc.uc_stack = altstack_report(t, c->x[REG_SP]);
+  frame.uc.uc_stack = altstack_report(&t->altstack, c->x[REG_SP]);
   frame.uc.uc_sigmask = saved_mask;
   bool fault = info->si_code > 0 && (info->si_signo == 11 || info->si_signo == 7);
   save_context(t, &frame.uc.uc_mcontext, esr, fault ? info->addr : 0);
@@ -126,14 +111,7 @@ bool sigframe_restore(struct thread *t) {
   memcpy(c->v, fp->vregs, sizeof c->v);
   c->excl_addr = ~0ull;
   t->sigmask = frame.uc.uc_sigmask & ~((1ull << (9 - 1)) | (1ull << (19 - 1)));
-  /* restore_altstack(): as sigaltstack would, ignoring errors. */
-  const struct a64_stack *ss = &frame.uc.uc_stack;
-  if (!on_altstack(t, c->x[REG_SP])) {
-    u32 mode = (u32)ss->ss_flags & ~A64_SS_AUTODISARM;
-    if (mode == A64_SS_DISABLE) memset(&t->altstack, 0, sizeof t->altstack);
-    else if (ss->ss_size >= A64_MINSIGSTKSZ) t->altstack = (struct a64_stack){
-        .ss_sp = ss->ss_sp, .ss_flags = (i32)((u32)ss->ss_flags & A64_SS_AUTODISARM),
-        .ss_size = ss->ss_size};
-  }
+  /* restore_altstack(): as sigaltstack would, ignoring its errors. */
+  altstack_set(&t->altstack, &frame.uc.uc_stack, c->x[REG_SP]);
   return true;
 }
