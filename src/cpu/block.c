@@ -36,12 +36,11 @@ static pthread_mutex_t g_cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct block *g_hash[HASH_SIZE]; /* chains, read lock-free */
 static u64 *g_code_pages;        /* bitmap, one bit per guest page */
 static struct block *g_retired;  /* flushed blocks not yet freed */
-static u64 g_generation;         /* bumped on every flush */
+u64 g_generation;                /* bumped on every flush */
 static struct cpu *g_cpus;       /* every registered cpu */
 static pthread_once_t g_pages_once = PTHREAD_ONCE_INIT;
 
 static u32 hash_pc(u64 pc) { return (u32)((pc >> 2) * 0x9E3779B1u) >> (32 - HASH_BITS); }
-static u32 jcache_index(u64 pc) { return (pc >> 2) & (JCACHE_SIZE - 1); }
 
 static void code_pages_init(void) {
   g_code_pages = mmap(NULL, NUM_PAGES / 8, PROT_READ | PROT_WRITE,
@@ -184,7 +183,7 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
   return b;
 }
 
-struct block *block_lookup(struct cpu *cpu) {
+struct block *block_lookup_slow(struct cpu *cpu) {
   u64 pc = cpu->pc;
   u32 mode = block_mode(cpu);
   if (UNLIKELY(cpu->quiescent)) __atomic_store_n(&cpu->quiescent, 0, __ATOMIC_SEQ_CST);

@@ -26,7 +26,27 @@ static inline u32 block_mode(const struct cpu *cpu) {
 
 /* Finds or builds the block at cpu->pc. Raises a guest fault if the PC is not
    executable. */
-struct block *block_lookup(struct cpu *cpu);
+struct block *block_lookup_slow(struct cpu *cpu);
+
+extern u64 g_generation; /* bumped on every flush (block.c) */
+
+/* The guest PC of the instruction a cpu is executing (cpu_pc, inlined). */
+static inline u64 block_insn_pc(const struct cpu *c) {
+  return c->block->pc + 4 * (u64)(c->ip - c->block->insns);
+}
+
+static inline u32 jcache_index(u64 pc) { return (pc >> 2) & (JCACHE_SIZE - 1); }
+
+/* The common case, inlined into the dispatch loop: the jump cache holds the
+   block, this cpu is not quiescent and no flush happened since it last
+   looked. Anything else takes the slow path, which also catches up. */
+static inline struct block *block_lookup(struct cpu *cpu) {
+  struct block *b = cpu->jcache[jcache_index(cpu->pc)];
+  if (LIKELY(b && b->pc == cpu->pc && b->mode == block_mode(cpu) && !cpu->quiescent &&
+             __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation))
+    return b;
+  return block_lookup_slow(cpu);
+}
 
 /* Forgets every block decoded from [start, end). O(1) per page that holds no
    code. Safe to call from a handler: blocks are freed only later, once no

@@ -1,12 +1,13 @@
 /* Branches (Arm ARM C4.1.65 "Branches, Exception Generating and System
    instructions"; this file decodes the whole group and hands the exception
    and system encodings to system.c). */
+#include "cpu/block.h"
 #include "cpu/insn.h"
 #include "cpu/sem_alu.h"
 #include "cpu/system.h"
 
 /* Each branch ends its block, so the fall-through address is the next PC. */
-static u64 next_pc(const struct cpu *cpu) { return cpu_pc(cpu) + 4; }
+static u64 next_pc(const struct cpu *cpu) { return block_insn_pc(cpu) + 4; }
 
 static const struct insn *jump(struct cpu *cpu, u64 target) {
   cpu->pc = target;
@@ -20,9 +21,14 @@ OP_HANDLER(bl) {
   return jump(cpu, in->imm);
 }
 
-OP_HANDLER(b_cond) {
-  return jump(cpu, cond_holds(cpu, in->a) ? in->imm : next_pc(cpu));
-}
+/* One handler per condition: the condition is a constant in each, and the
+   host predicts each kind of guest branch at its own site. */
+#define B_COND(name, cond) \
+  OP_HANDLER(b_##name) { return jump(cpu, cond_holds(cpu, cond) ? in->imm : next_pc(cpu)); }
+B_COND(eq, 0) B_COND(ne, 1) B_COND(cs, 2) B_COND(cc, 3) B_COND(mi, 4) B_COND(pl, 5)
+B_COND(vs, 6) B_COND(vc, 7) B_COND(hi, 8) B_COND(ls, 9) B_COND(ge, 10) B_COND(lt, 11)
+B_COND(gt, 12) B_COND(le, 13)
+#undef B_COND
 
 OP_HANDLER(cbz_w) { return jump(cpu, (u32)cpu->x[in->rn] == 0 ? in->imm : next_pc(cpu)); }
 OP_HANDLER(cbnz_w) { return jump(cpu, (u32)cpu->x[in->rn] != 0 ? in->imm : next_pc(cpu)); }
@@ -53,8 +59,10 @@ static bool decode_uncond_imm(u32 w, u64 pc, struct insn *out) {
 static bool decode_cond_imm(u32 w, u64 pc, struct insn *out) {
   /* bit 4 set is BC.cond (FEAT_HBC), which elfrun does not advertise. */
   if (bit(w, 24) || bit(w, 4)) return false;
-  out->op = OP_b_cond;
-  out->a = bits(w, 3, 0);
+  static const u16 kOps[16] = {OP_b_eq, OP_b_ne, OP_b_cs, OP_b_cc, OP_b_mi, OP_b_pl,
+                               OP_b_vs, OP_b_vc, OP_b_hi, OP_b_ls, OP_b_ge, OP_b_lt,
+                               OP_b_gt, OP_b_le, OP_b, OP_b};
+  out->op = kOps[bits(w, 3, 0)];
   out->imm = pc + ((u64)sext(bits(w, 23, 5), 19) << 2);
   return true;
 }

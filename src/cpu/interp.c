@@ -8,16 +8,12 @@
 #include "cpu/insn.h"
 #include "mem/fault.h"
 
-u64 cpu_pc(const struct cpu *c) {
-  return c->block->pc + 4 * (u64)(c->ip - c->block->insns);
-}
+u64 cpu_pc(const struct cpu *c) { return block_insn_pc(c); }
 
-void cpu_run(struct cpu *cpu) {
-  t_cpu = cpu;
-  if (sigsetjmp(cpu->fault_jmp, 0)) {
-    cpu->pc = cpu_pc(cpu);
-    cpu_deliver_exception(cpu);
-  }
+/* The dispatch loop proper. It is a function of its own so that cpu and in
+   live in registers: in cpu_run, after sigsetjmp, they would be kept in
+   memory and reloaded by every handler. */
+static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
   /* Threaded dispatch: every op has its own label, so the indirect jump to
      the next op is replicated at the end of each one and the host's branch
      predictor learns per-op successors, not one shared call site. */
@@ -49,4 +45,13 @@ void cpu_run(struct cpu *cpu) {
     if (UNLIKELY(cpu->attention)) cpu_handle_attention(cpu);
   }
 #undef DISPATCH
+}
+
+void cpu_run(struct cpu *cpu) {
+  t_cpu = cpu;
+  if (sigsetjmp(cpu->fault_jmp, 0)) {
+    cpu->pc = cpu_pc(cpu);
+    cpu_deliver_exception(cpu);
+  }
+  run_blocks(cpu);
 }

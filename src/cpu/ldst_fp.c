@@ -6,13 +6,15 @@
    data. */
 #include "cpu/ldst.h"
 
-static void vload(struct cpu *cpu, u8 vt, u64 addr, u32 bytes) {
+static inline __attribute__((always_inline)) void vload(struct cpu *cpu, u8 vt, u64 addr,
+                                                      u32 bytes) {
   vreg v = {0};
   memcpy(&v, guest_data_ptr(cpu, addr, bytes), bytes);
   cpu->v[vt] = v;
 }
 
-static void vstore(struct cpu *cpu, u8 vt, u64 addr, u32 bytes) {
+static inline __attribute__((always_inline)) void vstore(struct cpu *cpu, u8 vt, u64 addr,
+                                                       u32 bytes) {
   memcpy(guest_data_ptr(cpu, addr, bytes), &cpu->v[vt], bytes);
 }
 

@@ -24,7 +24,7 @@ struct layout {
   u32 lane;     /* single-structure forms: element index */
 };
 
-static struct layout layout_of(const struct insn *in) {
+static inline __attribute__((always_inline)) struct layout layout_of(const struct insn *in) {
   struct layout l;
   l.selem = in->a & 15;
   l.rpt = in->a >> 4;
@@ -101,7 +101,7 @@ static void st_single(struct cpu *cpu, const struct insn *in, u64 addr) {
 
 /* LD1R-LD4R: each register gets one element replicated across the
    arrangement; a 64-bit arrangement zeroes the upper half. */
-static void ld_replicate(struct cpu *cpu, const struct insn *in, u64 addr) {
+static void __attribute__((noinline)) ld_replicate_n(struct cpu *cpu, const struct insn *in, u64 addr) {
   struct layout l = layout_of(in);
   u8 buf[4 * 8];
   memcpy(buf, guest_data_ptr(cpu, addr, l.selem * l.ebytes), l.selem * l.ebytes);
@@ -111,6 +111,27 @@ static void ld_replicate(struct cpu *cpu, const struct insn *in, u64 addr) {
       memcpy(&v.b[off], buf + s * l.ebytes, l.ebytes);
     cpu->v[vreg_of(in, s)] = v;
   }
+}
+
+/* LD1R, by far the most common (compilers broadcast a scalar with it), is
+   inlined into its handler: one load, spread across 64 bits by a multiply. */
+static inline __attribute__((always_inline)) void ld_replicate(struct cpu *cpu,
+                                                               const struct insn *in, u64 addr) {
+  struct layout l = layout_of(in);
+  if (l.selem != 1) {
+    ld_replicate_n(cpu, in, addr);
+    return;
+  }
+  const u8 *p = guest_data_ptr(cpu, addr, l.ebytes);
+  u64 rep;
+  switch (l.ebytes) {
+    case 1: rep = *p * 0x0101010101010101ull; break;
+    case 2: { u16 e; memcpy(&e, p, 2); rep = e * 0x0001000100010001ull; break; }
+    case 4: { u32 e; memcpy(&e, p, 4); rep = e * 0x0000000100000001ull; break; }
+    default: memcpy(&rep, p, 8); break;
+  }
+  vreg v = {.d = {rep, l.regbytes == 16 ? rep : 0}};
+  cpu->v[in->rd] = v;
 }
 
 /* The plain and post-indexed handlers of a transfer. The offset register

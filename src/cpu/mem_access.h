@@ -17,7 +17,8 @@
 #include "cpu/exception.h"
 #include "mem/guest.h"
 
-static inline u8 *guest_data_ptr(struct cpu *cpu, u64 va, u32 size) {
+static inline __attribute__((always_inline)) u8 *guest_data_ptr(struct cpu *cpu, u64 va,
+                                                                 u32 size) {
   va &= TBI_MASK;
   if (UNLIKELY(!guest_range_ok(va, size))) cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, va);
   return (u8 *)(uintptr_t)va;

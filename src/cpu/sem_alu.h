@@ -31,44 +31,79 @@ static inline u32 sem_adc32_flags(struct cpu *c, u32 x, u32 y, u32 carry) {
   return r;
 }
 
+/* ADDS/SUBS/ANDS set NZCV exactly as the host's ADD/SUB/TEST set SF, ZF,
+   CF and OF, except that Arm's carry after a subtraction is "no borrow",
+   the inverse of x86's CF (hence SETAE). On an x86-64 host the flags are
+   taken from the host instruction with SETcc, four byte stores instead of
+   a dozen instructions recomputing them; the C versions below say the same
+   thing portably. */
+#if defined(__x86_64__)
+#define HOST_FLAGS_OP(insn, setc, acc, rhs, cpu)                                \
+  __asm__(insn " %[y], %[r]\n\tsets %[n]\n\tsete %[z]\n\t" setc " %[c]\n\tseto %[v]" \
+          : [r] "+r"(acc), [n] "=m"((cpu)->nf), [z] "=m"((cpu)->zf),              \
+            [c] "=m"((cpu)->cf), [v] "=m"((cpu)->vf)                              \
+          : [y] "r"(rhs)                                                          \
+          : "cc")
+#endif
+
 /* AddWithCarry(x, y, '0'): ADDS, CMN. */
 static inline u64 sem_add64_flags(struct cpu *c, u64 x, u64 y) {
+#if defined(__x86_64__)
+  HOST_FLAGS_OP("addq", "setc", x, y, c);
+  return x;
+#else
   u64 r = x + y;
   c->nf = r >> 63;
   c->zf = r == 0;
   c->cf = r < x;
   c->vf = ((x ^ r) & (y ^ r)) >> 63;
   return r;
+#endif
 }
 
 static inline u32 sem_add32_flags(struct cpu *c, u32 x, u32 y) {
+#if defined(__x86_64__)
+  HOST_FLAGS_OP("addl", "setc", x, y, c);
+  return x;
+#else
   u32 r = x + y;
   c->nf = r >> 31;
   c->zf = r == 0;
   c->cf = r < x;
   c->vf = ((x ^ r) & (y ^ r)) >> 31;
   return r;
+#endif
 }
 
 /* AddWithCarry(x, NOT(y), '1'): SUBS, CMP. The carry out is "no borrow",
    x >= y unsigned; overflow when the operands' signs differ and the
    result's sign differs from x's. */
 static inline u64 sem_sub64_flags(struct cpu *c, u64 x, u64 y) {
+#if defined(__x86_64__)
+  HOST_FLAGS_OP("subq", "setae", x, y, c);
+  return x;
+#else
   u64 r = x - y;
   c->nf = r >> 63;
   c->zf = r == 0;
   c->cf = x >= y;
   c->vf = ((x ^ y) & (x ^ r)) >> 63;
   return r;
+#endif
 }
 
 static inline u32 sem_sub32_flags(struct cpu *c, u32 x, u32 y) {
+#if defined(__x86_64__)
+  HOST_FLAGS_OP("subl", "setae", x, y, c);
+  return x;
+#else
   u32 r = x - y;
   c->nf = r >> 31;
   c->zf = r == 0;
   c->cf = x >= y;
   c->vf = ((x ^ y) & (x ^ r)) >> 31;
   return r;
+#endif
 }
 
 /* Flags of a logical result (ANDS, BICS, TST): C and V cleared. */
@@ -94,7 +129,7 @@ static inline void sem_set_nzcv4(struct cpu *c, u32 nzcv) {
 enum shift_type { SHIFT_LSL, SHIFT_LSR, SHIFT_ASR, SHIFT_ROR };
 
 /* Arm ARM ShiftReg(): amount < datasize, as the decoder guarantees. */
-static inline u64 sem_shift64(u64 x, u32 type, u32 amount) {
+static inline __attribute__((always_inline)) u64 sem_shift64(u64 x, u32 type, u32 amount) {
   switch (type) {
     case SHIFT_LSL: return x << amount;
     case SHIFT_LSR: return x >> amount;
@@ -103,7 +138,7 @@ static inline u64 sem_shift64(u64 x, u32 type, u32 amount) {
   }
 }
 
-static inline u32 sem_shift32(u32 x, u32 type, u32 amount) {
+static inline __attribute__((always_inline)) u32 sem_shift32(u32 x, u32 type, u32 amount) {
   switch (type) {
     case SHIFT_LSL: return x << amount;
     case SHIFT_LSR: return x >> amount;
@@ -133,7 +168,7 @@ static inline u64 sem_extend(u64 x, u32 type) {
 }
 
 /* Arm ARM ConditionHolds(). */
-static inline bool cond_holds(const struct cpu *c, u32 cond) {
+static inline __attribute__((always_inline)) bool cond_holds(const struct cpu *c, u32 cond) {
   bool r;
   switch (cond >> 1) {
     case 0: r = c->zf; break;                         /* EQ / NE */

@@ -19,7 +19,7 @@
    d (of Vn, Vm and the old Vd), all of type uN. LANES is SIMD_LANES, or
    SIMD_LANES_BHS for operations without a 64-bit form. */
 #define DEF_ELEMENTWISE(name, LANES, EXPR)                                  \
-  static vreg lanes_##name(vreg vn, vreg vm, vreg vd, u32 esz) {            \
+  static inline vreg lanes_##name(vreg vn, vreg vm, vreg vd, u32 esz) {     \
     vreg r;                                                                 \
     LANES(esz, ALL_LANES, uN n = LANE(vn, i); uN m = LANE(vm, i);           \
           uN d = LANE(vd, i); (void)n; (void)m; (void)d;                    \
@@ -60,12 +60,13 @@ static inline u8 rbit8(u8 x) {
   return (u8)((x & 0xaa) >> 1 | (x & 0x55) << 1);
 }
 
-/* Arithmetic. Products go through u64 so that no promoted int overflows. */
+/* Arithmetic. Products are taken as u32 (elements are at most 32 bits
+   here), so that no promoted int overflows and the loops vectorise. */
 DEF_ELEMENTWISE(add_vec, SIMD_LANES, n + m)
 DEF_ELEMENTWISE(sub_vec, SIMD_LANES, n - m)
-DEF_ELEMENTWISE(mul_vec, SIMD_LANES_BHS, (u64)n * m)
-DEF_ELEMENTWISE(mla_vec, SIMD_LANES_BHS, d + (u64)n * m)
-DEF_ELEMENTWISE(mls_vec, SIMD_LANES_BHS, d - (u64)n * m)
+DEF_ELEMENTWISE(mul_vec, SIMD_LANES_BHS, (u32)n * m)
+DEF_ELEMENTWISE(mla_vec, SIMD_LANES_BHS, d + (u32)n * m)
+DEF_ELEMENTWISE(mls_vec, SIMD_LANES_BHS, d - (u32)n * m)
 DEF_ELEMENTWISE(pmul_vec, SIMD_LANES_BHS, pmul8((u8)n, (u8)m))
 DEF_ELEMENTWISE(abs_vec, SIMD_LANES, (sN)n < 0 ? -n : n)
 DEF_ELEMENTWISE(neg_vec, SIMD_LANES, -n)

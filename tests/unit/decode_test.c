@@ -27,14 +27,14 @@ TEST(decode, bl_backwards) {
   EXPECT_EQ(in.imm, PC - 4);
 }
 
-TEST(decode, b_cond_keeps_condition_and_target) {
+TEST(decode, b_cond_selects_its_condition_and_keeps_target) {
   struct insn in = decode_at(0x54000201, PC + 8); /* b.ne .+0x40 */
-  EXPECT_EQ(in.op, OP_b_cond);
-  EXPECT_EQ(in.a, 1);
+  EXPECT_EQ(in.op, OP_b_ne);
   EXPECT_EQ(in.imm, PC + 0x48);
-  in = decode_at(0x54ffffee, PC + 0xc); /* b.al .-4 */
-  EXPECT_EQ(in.op, OP_b_cond);
-  EXPECT_EQ(in.a, 14);
+  in = decode_at(0x5400002c, PC); /* b.gt .+4 */
+  EXPECT_EQ(in.op, OP_b_gt);
+  in = decode_at(0x54ffffee, PC + 0xc); /* b.al .-4 runs as b */
+  EXPECT_EQ(in.op, OP_b);
   EXPECT_EQ(in.imm, PC + 8);
 }
 
