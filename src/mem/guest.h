@@ -43,6 +43,9 @@ static inline u64 page_up(u64 a) { return (a + GUEST_PAGE - 1) & ~(GUEST_PAGE - 
 
 /* Reserve the window at start-up; false if the host already uses part of it. */
 bool window_reserve(void);
+/* The ranges inside the window that the host owns (the ASan shadow, or
+   valgrind's mappings): up to max of them, as [starts[i], ends[i]). */
+size_t window_holes(gaddr *starts, gaddr *ends, size_t max);
 
 /* Copies between elfrun and guest memory. Each checks the window and
    survives a fault, returning -EFAULT instead of crashing. */

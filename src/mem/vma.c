@@ -65,11 +65,12 @@ static void remove_locked(gaddr start, gaddr end) {
 }
 
 void vma_init(void) {
-#ifdef GUEST_HOLE
-  struct vma hole = {.start = GUEST_HOLE_START, .end = GUEST_HOLE_END,
-                     .flags = VMA_RESERVED};
-  vma_insert(&hole);
-#endif
+  gaddr starts[64], ends[64];
+  size_t n = window_holes(starts, ends, 64);
+  for (size_t i = 0; i < n; i++) {
+    struct vma hole = {.start = starts[i], .end = ends[i], .flags = VMA_RESERVED};
+    vma_insert(&hole);
+  }
 }
 
 void vma_insert(const struct vma *v) {
