@@ -1,7 +1,8 @@
 /* The dispatch loop: find the block at pc, then run its pre-decoded entries,
    each handler returning the next entry or NULL when control leaves the
-   block. cpu->ip is stored before each handler so that a fault, SVC or
-   undefined instruction can recover its exact guest PC. */
+   block. cpu->ip is stored before each handler that may fault or needs its
+   PC (a load, SVC, BL, an undefined instruction) so that it can recover its
+   exact guest PC; the pure data-processing families skip the store. */
 #include "cpu/interp.h"
 
 #include "cpu/block.h"
@@ -9,6 +10,30 @@
 #include "mem/fault.h"
 
 u64 cpu_pc(const struct cpu *c) { return block_insn_pc(c); }
+
+/* Families whose handlers can neither fault nor ask for their own PC: they
+   need not record which instruction is executing (cpu->ip), which every
+   other handler does before it runs. A new family must be listed here. */
+#define PURE_system 0
+#define PURE_branch 0
+#define PURE_dp_imm 1
+#define PURE_dp_reg 1
+#define PURE_ldst 0
+#define PURE_ldst_fp 0
+#define PURE_ldst_simd 0
+#define PURE_atomic 0
+#define PURE_fp 1
+#define PURE_fp_jscvt 1
+#define PURE_simd_arith 1
+#define PURE_simd_crypto 1
+#define PURE_simd_dot 1
+#define PURE_simd_fp16 1
+#define PURE_simd_fp_vec 1
+#define PURE_simd_long 1
+#define PURE_simd_perm 1
+#define PURE_simd_reduce 1
+#define PURE_simd_sat 1
+#define PURE_simd_shift 1
 
 /* The dispatch loop proper. It is a function of its own so that cpu and in
    live in registers: in cpu_run, after sigsetjmp, they would be kept in
@@ -23,11 +48,7 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #undef INSN
   };
   const struct insn *in;
-#define DISPATCH()          \
-  do {                      \
-    cpu->ip = in;           \
-    goto *kLabels[in->op];  \
-  } while (0)
+#define DISPATCH() goto *kLabels[in->op]
   for (;;) {
     struct block *b = block_lookup(cpu);
     cpu->block = b;
@@ -36,6 +57,7 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
     DISPATCH();
 #define INSN(name, family, feature, flow) \
   L_##name:                               \
+    if (!PURE_##family) cpu->ip = in;     \
     in = op_##name(cpu, in);              \
     if (LIKELY(in)) DISPATCH();           \
     goto block_done;
