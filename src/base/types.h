@@ -23,6 +23,7 @@ typedef u64 gaddr;
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define COLD __attribute__((cold, noinline))
 #define NORETURN __attribute__((noreturn))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

@@ -171,7 +171,10 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
       in->op = OP_undef;
       in->imm = word;
     }
-    if (insn_ends_block(in)) break;
+    if (insn_ends_block(in)) {
+      branch_mark_self_loop(in, pc);
+      break;
+    }
   }
   if (n == max && !insn_ends_block(&b->insns[n - 1])) {
     struct insn *end = &b->insns[n++];

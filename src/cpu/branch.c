@@ -14,7 +14,24 @@ static const struct insn *jump(struct cpu *cpu, u64 target) {
   return NULL;
 }
 
+/* A branch back to the start of its own block, the inner loop of most hot
+   code, is decoded as NAME_loop (branch_mark_self_loop): taken, it runs its
+   block again without leaving the dispatch loop, unless something wants
+   attention or the cache was flushed since the block was found. */
+static const struct insn *loop(struct cpu *cpu, const struct insn *in) {
+  if (LIKELY(!cpu->attention &&
+             __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation))
+    return cpu->block->insns;
+  return jump(cpu, in->imm);
+}
+
+/* Each conditional branch as op_NAME and op_NAME_loop. */
+#define COND_BRANCH(name, taken)                                              \
+  OP_HANDLER(name) { return jump(cpu, (taken) ? in->imm : next_pc(cpu)); }      \
+  OP_HANDLER(name##_loop) { return (taken) ? loop(cpu, in) : jump(cpu, next_pc(cpu)); }
+
 OP_HANDLER(b) { return jump(cpu, in->imm); }
+OP_HANDLER(b_loop) { return loop(cpu, in); }
 
 OP_HANDLER(bl) {
   cpu->x[30] = next_pc(cpu);
@@ -23,23 +40,30 @@ OP_HANDLER(bl) {
 
 /* One handler per condition: the condition is a constant in each, and the
    host predicts each kind of guest branch at its own site. */
-#define B_COND(name, cond) \
-  OP_HANDLER(b_##name) { return jump(cpu, cond_holds(cpu, cond) ? in->imm : next_pc(cpu)); }
+#define B_COND(name, cond) COND_BRANCH(b_##name, cond_holds(cpu, cond))
 B_COND(eq, 0) B_COND(ne, 1) B_COND(cs, 2) B_COND(cc, 3) B_COND(mi, 4) B_COND(pl, 5)
 B_COND(vs, 6) B_COND(vc, 7) B_COND(hi, 8) B_COND(ls, 9) B_COND(ge, 10) B_COND(lt, 11)
 B_COND(gt, 12) B_COND(le, 13)
 #undef B_COND
 
-OP_HANDLER(cbz_w) { return jump(cpu, (u32)cpu->x[in->rn] == 0 ? in->imm : next_pc(cpu)); }
-OP_HANDLER(cbnz_w) { return jump(cpu, (u32)cpu->x[in->rn] != 0 ? in->imm : next_pc(cpu)); }
-OP_HANDLER(cbz_x) { return jump(cpu, cpu->x[in->rn] == 0 ? in->imm : next_pc(cpu)); }
-OP_HANDLER(cbnz_x) { return jump(cpu, cpu->x[in->rn] != 0 ? in->imm : next_pc(cpu)); }
+COND_BRANCH(cbz_w, (u32)cpu->x[in->rn] == 0)
+COND_BRANCH(cbnz_w, (u32)cpu->x[in->rn] != 0)
+COND_BRANCH(cbz_x, cpu->x[in->rn] == 0)
+COND_BRANCH(cbnz_x, cpu->x[in->rn] != 0)
+COND_BRANCH(tbz, !(cpu->x[in->rn] >> in->a & 1))
+COND_BRANCH(tbnz, cpu->x[in->rn] >> in->a & 1)
+#undef COND_BRANCH
 
-OP_HANDLER(tbz) {
-  return jump(cpu, !(cpu->x[in->rn] >> in->a & 1) ? in->imm : next_pc(cpu));
-}
-OP_HANDLER(tbnz) {
-  return jump(cpu, (cpu->x[in->rn] >> in->a & 1) ? in->imm : next_pc(cpu));
+void branch_mark_self_loop(struct insn *in, u64 block_pc) {
+  static const u16 kLoopOps[OP_COUNT] = {
+      [OP_b] = OP_b_loop,
+#define LOOP(name) [OP_##name] = OP_##name##_loop,
+      LOOP(b_eq) LOOP(b_ne) LOOP(b_cs) LOOP(b_cc) LOOP(b_mi) LOOP(b_pl) LOOP(b_vs)
+      LOOP(b_vc) LOOP(b_hi) LOOP(b_ls) LOOP(b_ge) LOOP(b_lt) LOOP(b_gt) LOOP(b_le)
+      LOOP(cbz_w) LOOP(cbnz_w) LOOP(cbz_x) LOOP(cbnz_x) LOOP(tbz) LOOP(tbnz)
+#undef LOOP
+  };
+  if (kLoopOps[in->op] && in->imm == block_pc) in->op = kLoopOps[in->op];
 }
 
 OP_HANDLER(br) { return jump(cpu, cpu->x[in->rn]); }

@@ -46,7 +46,6 @@ struct cpu {
   const struct insn *ip;  /* instruction now executing (for precise PC) */
   struct block *block;    /* block now executing */
   struct thread *thread;  /* owning guest thread */
-  u64 icount;             /* guest instructions retired (block granularity) */
   u64 seen_generation;    /* block-cache generation this cpu last saw */
   volatile u32 quiescent; /* in a syscall: holds no pointer into a block */
   struct cpu *next_cpu;   /* list of running cpus (block.c) */

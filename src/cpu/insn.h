@@ -54,6 +54,9 @@ bool decode_simd(u32 word, struct insn *out);  /* AdvSIMD and crypto (simd.c) */
 
 /* Does this decoded instruction end its block? */
 bool insn_ends_block(const struct insn *in);
+/* A direct branch to block_pc, the start of its own block, becomes its
+   _loop op (branch.c). */
+void branch_mark_self_loop(struct insn *in, u64 block_pc);
 
 /* Register slot for field value r: SP or the zero/sink slots at 31. */
 static inline u8 reg_or_sp(u32 r) { return (u8)r; }

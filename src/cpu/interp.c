@@ -52,7 +52,6 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
   for (;;) {
     struct block *b = block_lookup(cpu);
     cpu->block = b;
-    cpu->icount += b->n;
     in = b->insns;
     DISPATCH();
 #define INSN(name, family, feature, flow) \

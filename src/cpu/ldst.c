@@ -17,44 +17,44 @@
    to the sink by loads when Rt is 31. The sign-extending loads are Arm
    ARM SignExtend() to 32 or 64 bits. */
 
-static void ldrb_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrb_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = mem_read8(cpu, addr);
 }
-static void ldrh_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrh_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = mem_read16(cpu, addr);
 }
-static void ldr_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldr_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = mem_read32(cpu, addr);
 }
-static void ldr_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldr_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = mem_read64(cpu, addr);
 }
-static void ldrsb_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrsb_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = (u32)sext(mem_read8(cpu, addr), 8);
 }
-static void ldrsb_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrsb_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = (u64)sext(mem_read8(cpu, addr), 8);
 }
-static void ldrsh_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrsh_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = (u32)sext(mem_read16(cpu, addr), 16);
 }
-static void ldrsh_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrsh_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = (u64)sext(mem_read16(cpu, addr), 16);
 }
-static void ldrsw_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldrsw_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   cpu->x[in->rd] = (u64)sext(mem_read32(cpu, addr), 32);
 }
 
-static void strb_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void strb_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   mem_write8(cpu, addr, (u8)cpu->x[in->rd]);
 }
-static void strh_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void strh_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   mem_write16(cpu, addr, (u16)cpu->x[in->rd]);
 }
-static void str_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void str_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   mem_write32(cpu, addr, (u32)cpu->x[in->rd]);
 }
-static void str_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void str_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   mem_write64(cpu, addr, cpu->x[in->rd]);
 }
 
@@ -93,30 +93,30 @@ static u64 host_load64(const u8 *p) {
 static void host_store32(u8 *p, u32 v) { memcpy(p, &v, sizeof v); }
 static void host_store64(u8 *p, u64 v) { memcpy(p, &v, sizeof v); }
 
-static void ldp_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldp_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   const u8 *p = guest_data_ptr(cpu, addr, 8);
   u64 first = host_load32(p), second = host_load32(p + 4);
   cpu->x[in->ra] = second;
   cpu->x[in->rd] = first;
 }
-static void ldp_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldp_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   const u8 *p = guest_data_ptr(cpu, addr, 16);
   u64 first = host_load64(p), second = host_load64(p + 8);
   cpu->x[in->ra] = second;
   cpu->x[in->rd] = first;
 }
-static void ldpsw_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void ldpsw_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   const u8 *p = guest_data_ptr(cpu, addr, 8);
   u64 first = (u64)sext(host_load32(p), 32), second = (u64)sext(host_load32(p + 4), 32);
   cpu->x[in->ra] = second;
   cpu->x[in->rd] = first;
 }
-static void stp_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void stp_w_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   u8 *p = guest_data_ptr(cpu, addr, 8);
   host_store32(p, (u32)cpu->x[in->rd]);
   host_store32(p + 4, (u32)cpu->x[in->ra]);
 }
-static void stp_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
+static inline ALWAYS_INLINE void stp_x_at(struct cpu *cpu, const struct insn *in, u64 addr) {
   u8 *p = guest_data_ptr(cpu, addr, 16);
   host_store64(p, cpu->x[in->rd]);
   host_store64(p + 8, cpu->x[in->ra]);

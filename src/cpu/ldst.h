@@ -24,7 +24,7 @@ static inline u64 ldst_addr_off(const struct cpu *cpu, const struct insn *in) {
 
 /* Base plus extended, scaled index register: rm = index slot, a = enum
    index_extend, b = shift (0 or log2 of the access size). */
-static inline __attribute__((always_inline)) u64 ldst_addr_reg(const struct cpu *cpu, const struct insn *in) {
+static inline ALWAYS_INLINE u64 ldst_addr_reg(const struct cpu *cpu, const struct insn *in) {
   u64 index = cpu->x[in->rm];
   if (in->a == INDEX_UXTW) index = (u32)index;
   else if (in->a == INDEX_SXTW) index = (u64)sext(index, 32);

@@ -6,14 +6,14 @@
    data. */
 #include "cpu/ldst.h"
 
-static inline __attribute__((always_inline)) void vload(struct cpu *cpu, u8 vt, u64 addr,
+static inline ALWAYS_INLINE void vload(struct cpu *cpu, u8 vt, u64 addr,
                                                       u32 bytes) {
   vreg v = {0};
   memcpy(&v, guest_data_ptr(cpu, addr, bytes), bytes);
   cpu->v[vt] = v;
 }
 
-static inline __attribute__((always_inline)) void vstore(struct cpu *cpu, u8 vt, u64 addr,
+static inline ALWAYS_INLINE void vstore(struct cpu *cpu, u8 vt, u64 addr,
                                                        u32 bytes) {
   memcpy(guest_data_ptr(cpu, addr, bytes), &cpu->v[vt], bytes);
 }

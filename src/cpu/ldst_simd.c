@@ -24,7 +24,7 @@ struct layout {
   u32 lane;     /* single-structure forms: element index */
 };
 
-static inline __attribute__((always_inline)) struct layout layout_of(const struct insn *in) {
+static inline ALWAYS_INLINE struct layout layout_of(const struct insn *in) {
   struct layout l;
   l.selem = in->a & 15;
   l.rpt = in->a >> 4;
@@ -115,7 +115,7 @@ static void __attribute__((noinline)) ld_replicate_n(struct cpu *cpu, const stru
 
 /* LD1R, by far the most common (compilers broadcast a scalar with it), is
    inlined into its handler: one load, spread across 64 bits by a multiply. */
-static inline __attribute__((always_inline)) void ld_replicate(struct cpu *cpu,
+static inline ALWAYS_INLINE void ld_replicate(struct cpu *cpu,
                                                                const struct insn *in, u64 addr) {
   struct layout l = layout_of(in);
   if (l.selem != 1) {

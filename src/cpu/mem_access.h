@@ -17,7 +17,7 @@
 #include "cpu/exception.h"
 #include "mem/guest.h"
 
-static inline __attribute__((always_inline)) u8 *guest_data_ptr(struct cpu *cpu, u64 va,
+static inline ALWAYS_INLINE u8 *guest_data_ptr(struct cpu *cpu, u64 va,
                                                                  u32 size) {
   va &= TBI_MASK;
   if (UNLIKELY(!guest_range_ok(va, size))) cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, va);
@@ -38,12 +38,12 @@ static inline u8 *guest_aligned_ptr(struct cpu *cpu, u64 va, u32 size) {
 }
 
 #define DEFINE_GUEST_ACCESS(bits, type)                                  \
-  static inline type mem_read##bits(struct cpu *cpu, u64 va) {           \
+  static inline ALWAYS_INLINE type mem_read##bits(struct cpu *cpu, u64 va) { \
     type v;                                                              \
     memcpy(&v, guest_data_ptr(cpu, va, sizeof v), sizeof v);             \
     return v;                                                            \
   }                                                                      \
-  static inline void mem_write##bits(struct cpu *cpu, u64 va, type v) {  \
+  static inline ALWAYS_INLINE void mem_write##bits(struct cpu *cpu, u64 va, type v) { \
     memcpy(guest_data_ptr(cpu, va, sizeof v), &v, sizeof v);             \
   }
 DEFINE_GUEST_ACCESS(8, u8)

@@ -129,7 +129,7 @@ static inline void sem_set_nzcv4(struct cpu *c, u32 nzcv) {
 enum shift_type { SHIFT_LSL, SHIFT_LSR, SHIFT_ASR, SHIFT_ROR };
 
 /* Arm ARM ShiftReg(): amount < datasize, as the decoder guarantees. */
-static inline __attribute__((always_inline)) u64 sem_shift64(u64 x, u32 type, u32 amount) {
+static inline ALWAYS_INLINE u64 sem_shift64(u64 x, u32 type, u32 amount) {
   switch (type) {
     case SHIFT_LSL: return x << amount;
     case SHIFT_LSR: return x >> amount;
@@ -138,7 +138,7 @@ static inline __attribute__((always_inline)) u64 sem_shift64(u64 x, u32 type, u3
   }
 }
 
-static inline __attribute__((always_inline)) u32 sem_shift32(u32 x, u32 type, u32 amount) {
+static inline ALWAYS_INLINE u32 sem_shift32(u32 x, u32 type, u32 amount) {
   switch (type) {
     case SHIFT_LSL: return x << amount;
     case SHIFT_LSR: return x >> amount;
@@ -168,7 +168,7 @@ static inline u64 sem_extend(u64 x, u32 type) {
 }
 
 /* Arm ARM ConditionHolds(). */
-static inline __attribute__((always_inline)) bool cond_holds(const struct cpu *c, u32 cond) {
+static inline ALWAYS_INLINE bool cond_holds(const struct cpu *c, u32 cond) {
   bool r;
   switch (cond >> 1) {
     case 0: r = c->zf; break;                         /* EQ / NE */

@@ -38,6 +38,21 @@ TEST(decode, b_cond_selects_its_condition_and_keeps_target) {
   EXPECT_EQ(in.imm, PC + 8);
 }
 
+TEST(decode, branch_to_its_block_start_becomes_a_loop_op) {
+  struct insn in = decode_at(0x54ffffe1, PC + 4); /* b.ne .-4 */
+  branch_mark_self_loop(&in, PC + 8);             /* another block's start */
+  EXPECT_EQ(in.op, OP_b_ne);
+  branch_mark_self_loop(&in, PC);
+  EXPECT_EQ(in.op, OP_b_ne_loop);
+  EXPECT_EQ(in.imm, PC);
+  in = decode_at(0xb5000003, PC); /* cbnz x3, . */
+  branch_mark_self_loop(&in, PC);
+  EXPECT_EQ(in.op, OP_cbnz_x_loop);
+  in = decode_at(0x94000000, PC); /* bl . links: never a loop op */
+  branch_mark_self_loop(&in, PC);
+  EXPECT_EQ(in.op, OP_bl);
+}
+
 TEST(decode, bc_cond_is_refused_without_feat_hbc) {
   EXPECT_EQ(decode(0x54000010).op, OP_COUNT); /* bc.eq . */
 }
