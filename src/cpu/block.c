@@ -215,5 +215,6 @@ struct block *block_lookup_slow(struct cpu *cpu) {
     pthread_mutex_unlock(&g_cache_lock);
   }
   *slot = b;
+  cpu->fast_generation = cpu->seen_generation; /* not quiescent, caught up */
   return b;
 }

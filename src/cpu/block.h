@@ -41,10 +41,14 @@ static inline u32 jcache_index(u64 pc) { return (pc >> 2) & (JCACHE_SIZE - 1); }
    block, this cpu is not quiescent and no flush happened since it last
    looked. Anything else takes the slow path, which also catches up. */
 static inline struct block *block_lookup(struct cpu *cpu) {
-  struct block *b = cpu->jcache[jcache_index(cpu->pc)];
-  if (LIKELY(b && b->pc == cpu->pc && b->mode == block_mode(cpu) && !cpu->quiescent &&
-             __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation))
-    return b;
+  /* The generation first: after a flush, or while this cpu was quiescent,
+     the slot may name a reclaimed block whose memory is gone already.
+     fast_generation folds both tests into one: it is ~0 while quiescent. */
+  if (LIKELY(__atomic_load_n(&g_generation, __ATOMIC_ACQUIRE) == cpu->fast_generation)) {
+    u64 pc = cpu->pc;
+    struct block *b = cpu->jcache[jcache_index(pc)];
+    if (LIKELY(b && b->pc == pc && b->mode == block_mode(cpu))) return b;
+  }
   return block_lookup_slow(cpu);
 }
 
@@ -62,6 +66,7 @@ void block_after_fork(struct cpu *self);
 /* A cpu entering a syscall holds no block: reclamation need not wait for
    it. The next block_lookup() ends the quiescent state. */
 static inline void block_cpu_quiescent(struct cpu *cpu) {
+  cpu->fast_generation = ~0ull; /* the next lookup takes the slow path */
   __atomic_store_n(&cpu->quiescent, 1, __ATOMIC_SEQ_CST);
 }
 

@@ -47,6 +47,7 @@ struct cpu {
   struct block *block;    /* block now executing */
   struct thread *thread;  /* owning guest thread */
   u64 seen_generation;    /* block-cache generation this cpu last saw */
+  u64 fast_generation;    /* seen_generation, or ~0 while quiescent (block.h) */
   volatile u32 quiescent; /* in a syscall: holds no pointer into a block */
   struct cpu *next_cpu;   /* list of running cpus (block.c) */
   struct {                /* synchronous exception being raised */
