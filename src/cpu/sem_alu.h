@@ -5,6 +5,8 @@
    values in, value out, flags written to the cpu's NZCV words. They neither
    decode nor touch guest memory. */
 
+#include <string.h>
+
 #include "cpu/cpu.h"
 #include "cpu/sem_bits.h"
 
@@ -167,8 +169,29 @@ static inline u64 sem_extend(u64 x, u32 type) {
   }
 }
 
-/* Arm ARM ConditionHolds(). */
+/* NZCV as a 4-bit number, N in bit 3. Each flag byte is 0 or 1, and the
+   multiplier moves byte k of the word to bit 27 - k with no two partial
+   products meeting, so one multiply gathers them. */
+_Static_assert(__builtin_offsetof(struct cpu, vf) == __builtin_offsetof(struct cpu, nf) + 3,
+               "nf, zf, cf, vf are consecutive bytes");
+static inline u32 cpu_nzcv4(const struct cpu *c) {
+  u32 w;
+  memcpy(&w, &c->nf, sizeof w);
+  return (u32)((u64)w * 0x08040201u >> 24) & 0xf;
+}
+
+/* For each condition, bit i says whether it holds when NZCV == i: the
+   Arm ARM's ConditionHolds() tabulated over the 16 flag combinations. */
+static const u16 kConditionHolds[16] = {
+    0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555, /* EQ..VC */
+    0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff, /* HI..NV */
+};
+
+/* Arm ARM ConditionHolds(). A condition known at compile time (each B.cond
+   op) folds to a flag test or two; one read from the instruction (CSEL,
+   CCMP, FCSEL) is looked up instead of branching through a switch. */
 static inline ALWAYS_INLINE bool cond_holds(const struct cpu *c, u32 cond) {
+  if (!__builtin_constant_p(cond)) return kConditionHolds[cond & 15] >> cpu_nzcv4(c) & 1;
   bool r;
   switch (cond >> 1) {
     case 0: r = c->zf; break;                         /* EQ / NE */

@@ -27,8 +27,12 @@
 /* Top-byte-ignore: data accesses drop bits 56-63 of the address. */
 #define TBI_MASK 0x00ffffffffffffffull
 
+/* [a, a + len) lies in the window. Written as one unsigned comparison for
+   the constant lengths of loads and stores: below GUEST_BASE, a - GUEST_BASE
+   wraps to a huge value. */
 static inline bool guest_range_ok(gaddr a, u64 len) {
-  if (a < GUEST_BASE || a > GUEST_END || len > GUEST_END - a) return false;
+  if (len > GUEST_END - GUEST_BASE || a - GUEST_BASE > GUEST_END - GUEST_BASE - len)
+    return false;
 #ifdef GUEST_HOLE
   if (a < GUEST_HOLE_END && a + len > GUEST_HOLE_START) return false;
 #endif
