@@ -826,7 +826,7 @@ static inline u64 bits_of_f64(double f) { union { double f; u64 u; } v = {f}; re
 
 /* Whether the host's IEEE answer r is Arm's too (see the top of the file);
    if so, accounts its only possible exception, Inexact. */
-static bool host_agrees(struct cpu *cpu, int n, u64 r, u32 flags) {
+static inline ALWAYS_INLINE bool host_agrees(struct cpu *cpu, int n, u64 r, u32 flags) {
   if (flags & (MX_IE | MX_ZE | MX_OE | MX_UE)) return false;
   if ((flags & MX_DE) && (cpu->fpcr & FPCR_FZ)) return false;
   u64 mag = r & (sign_bit(n) - 1);
