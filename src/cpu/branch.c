@@ -18,7 +18,7 @@ static const struct insn *jump(struct cpu *cpu, u64 target) {
    code, is decoded as NAME_loop (branch_mark_self_loop): taken, it runs its
    block again without leaving the dispatch loop, unless something wants
    attention or the cache was flushed since the block was found. */
-static const struct insn *loop(struct cpu *cpu, const struct insn *in) {
+static inline ALWAYS_INLINE const struct insn *loop(struct cpu *cpu, const struct insn *in) {
   if (LIKELY(!cpu->attention &&
              __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation))
     return cpu->block->insns;
