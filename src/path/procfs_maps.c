@@ -18,6 +18,7 @@
 #include "linux/process.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
+#include "path/sidecar.h"
 #include "path/sysroot.h"
 
 /* One named line of the host's /proc/self/maps. */
@@ -62,8 +63,11 @@ static void host_maps_free(struct host_maps *hm) {
   free(hm->v);
 }
 
-/* The host's name of the file mapped at v->start (the lines are sorted). */
-static const char *host_name(const struct host_maps *hm, const struct vma *v) {
+/* The host's name of the file mapped at v->start (the lines are sorted),
+   as the guest names it: without the sysroot prefix, and with the guest's
+   names for generated host names (docs/sidecar.md). */
+static const char *host_name(const struct host_maps *hm, const struct vma *v,
+                             char buf[PATH_MAX]) {
   size_t lo = 0, hi = hm->n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -71,17 +75,22 @@ static const char *host_name(const struct host_maps *hm, const struct vma *v) {
     else hi = mid;
   }
   if (lo == hm->n || hm->v[lo].start > v->start || hm->v[lo].ino != v->ino) return NULL;
-  return path_guest_view(hm->v[lo].name);
+  const char *view = path_guest_view(hm->v[lo].name);
+  if (view == hm->v[lo].name) return view; /* outside the sysroot */
+  snprintf(buf, PATH_MAX, "%s", view);
+  sidecar_guest_path(buf);
+  return buf;
 }
 
 /* show_map_vma(): the recorded name, a file's path, or a label. Thread
    stacks carry none, as since Linux 4.5. */
-static const char *vma_name(const struct vma *v, const struct host_maps *hm) {
+static const char *vma_name(const struct vma *v, const struct host_maps *hm,
+                            char buf[PATH_MAX]) {
   if (v->name) return v->name;
   if (v->flags & VMA_VDSO) return "[vdso]";
   if (v->flags & VMA_STACK) return "[stack]";
   if (v->flags & VMA_HEAP) return "[heap]";
-  if (v->ino && !(v->flags & VMA_ANON)) return host_name(hm, v);
+  if (v->ino && !(v->flags & VMA_ANON)) return host_name(hm, v, buf);
   return NULL;
 }
 
@@ -164,7 +173,8 @@ struct maps_walk {
 
 static bool show_vma(const struct vma *v, void *arg) {
   struct maps_walk *w = arg;
-  map_line(w->out, v, vma_name(v, w->hm));
+  char buf[PATH_MAX];
+  map_line(w->out, v, vma_name(v, w->hm, buf));
   if (w->smaps) smap_block(w->out, v);
   return true;
 }
