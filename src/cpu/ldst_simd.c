@@ -101,7 +101,7 @@ static void st_single(struct cpu *cpu, const struct insn *in, u64 addr) {
 
 /* LD1R-LD4R: each register gets one element replicated across the
    arrangement; a 64-bit arrangement zeroes the upper half. */
-static void __attribute__((noinline)) ld_replicate_n(struct cpu *cpu, const struct insn *in, u64 addr) {
+static void ld_replicate(struct cpu *cpu, const struct insn *in, u64 addr) {
   struct layout l = layout_of(in);
   u8 buf[4 * 8];
   memcpy(buf, guest_data_ptr(cpu, addr, l.selem * l.ebytes), l.selem * l.ebytes);
@@ -113,26 +113,21 @@ static void __attribute__((noinline)) ld_replicate_n(struct cpu *cpu, const stru
   }
 }
 
-/* LD1R, by far the most common (compilers broadcast a scalar with it), is
-   inlined into its handler: one load, spread across 64 bits by a multiply. */
-static inline ALWAYS_INLINE void ld_replicate(struct cpu *cpu,
-                                                               const struct insn *in, u64 addr) {
-  struct layout l = layout_of(in);
-  if (l.selem != 1) {
-    ld_replicate_n(cpu, in, addr);
-    return;
+/* LD1R, by far the most common (compilers broadcast a scalar with it), has
+   an op per element size: one load, spread across 64 bits by a multiply. */
+#define LD1R(name, type, spread)                                              \
+  static inline ALWAYS_INLINE void name(struct cpu *cpu, const struct insn *in, \
+                                        u64 addr) {                           \
+    type e;                                                                   \
+    memcpy(&e, guest_data_ptr(cpu, addr, sizeof e), sizeof e);                \
+    u64 rep = e * (spread);                                                   \
+    cpu->v[in->rd] = (vreg){.d = {rep, in->b >> 2 & 1 ? rep : 0}};            \
   }
-  const u8 *p = guest_data_ptr(cpu, addr, l.ebytes);
-  u64 rep;
-  switch (l.ebytes) {
-    case 1: rep = *p * 0x0101010101010101ull; break;
-    case 2: { u16 e; memcpy(&e, p, 2); rep = e * 0x0001000100010001ull; break; }
-    case 4: { u32 e; memcpy(&e, p, 4); rep = e * 0x0000000100000001ull; break; }
-    default: memcpy(&rep, p, 8); break;
-  }
-  vreg v = {.d = {rep, l.regbytes == 16 ? rep : 0}};
-  cpu->v[in->rd] = v;
-}
+LD1R(ld1r_b_at, u8, 0x0101010101010101ull)
+LD1R(ld1r_h_at, u16, 0x0001000100010001ull)
+LD1R(ld1r_s_at, u32, 0x0000000100000001ull)
+LD1R(ld1r_d_at, u64, 1)
+#undef LD1R
 
 /* The plain and post-indexed handlers of a transfer. The offset register
    is a general-purpose one, which a structure load never writes. */
@@ -152,6 +147,10 @@ STRUCT_MODES(stn_multiple, st_multiple)
 STRUCT_MODES(ldn_single, ld_single)
 STRUCT_MODES(stn_single, st_single)
 STRUCT_MODES(ldnr, ld_replicate)
+STRUCT_MODES(ld1r_b, ld1r_b_at)
+STRUCT_MODES(ld1r_h, ld1r_h_at)
+STRUCT_MODES(ld1r_s, ld1r_s_at)
+STRUCT_MODES(ld1r_d, ld1r_d_at)
 #undef STRUCT_MODES
 
 /* Fields common to both groups. bytes is what the post-index immediate
@@ -205,6 +204,11 @@ static bool decode_single(u32 w, struct insn *out) {
       if (!load || s) return false;
       out->a = selem;
       out->b = size | q << 2;
+      if (selem == 1) {
+        static const u16 kOps[4][2] = {{OP_ld1r_b, OP_ld1r_b_post}, {OP_ld1r_h, OP_ld1r_h_post},
+                                       {OP_ld1r_s, OP_ld1r_s_post}, {OP_ld1r_d, OP_ld1r_d_post}};
+        return set_struct(w, kOps[size][0], kOps[size][1], 1u << size, out);
+      }
       return set_struct(w, OP_ldnr, OP_ldnr_post, selem << size, out);
     case 0: lane = q << 3 | s << 2 | size; break;
     case 1:

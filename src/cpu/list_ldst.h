@@ -160,3 +160,11 @@ INSN(stn_single, ldst_simd, ASIMD, SEQ) /* ST1-ST4 (single structure) */
 INSN(stn_single_post, ldst_simd, ASIMD, SEQ)
 INSN(ldnr, ldst_simd, ASIMD, SEQ)       /* LD1R-LD4R */
 INSN(ldnr_post, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_b, ldst_simd, ASIMD, SEQ)      /* LD1R by element size: b = size | Q << 2 */
+INSN(ld1r_b_post, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_h, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_h_post, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_s, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_s_post, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_d, ldst_simd, ASIMD, SEQ)
+INSN(ld1r_d_post, ldst_simd, ASIMD, SEQ)

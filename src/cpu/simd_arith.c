@@ -19,7 +19,7 @@
    d (of Vn, Vm and the old Vd), all of type uN. LANES is SIMD_LANES, or
    SIMD_LANES_BHS for operations without a 64-bit form. */
 #define DEF_ELEMENTWISE(name, LANES, EXPR)                                  \
-  static inline vreg lanes_##name(vreg vn, vreg vm, vreg vd, u32 esz) {     \
+  static inline ALWAYS_INLINE vreg lanes_##name(vreg vn, vreg vm, vreg vd, u32 esz) { \
     vreg r;                                                                 \
     LANES(esz, ALL_LANES, uN n = LANE(vn, i); uN m = LANE(vm, i);           \
           uN d = LANE(vd, i); (void)n; (void)m; (void)d;                    \
