@@ -7,7 +7,8 @@
    from one expression in n (Rn) and m (the second operand), written once as
    in the pseudocode. A 32-bit result is stored zero-extended. The handler
    names follow list_dp_reg.h: op_<name>_w / op_<name>_x, with _reg (Rm as
-   is), _reg_sh (Rm shifted) or _ext (Rm extended) for the groups that have
+   is), _reg_lsl/_lsr/_asr/_ror (Rm shifted) or _ext (Rm extended) for the
+   groups that have
    those forms. */
 #include "cpu/insn.h"
 
@@ -35,8 +36,8 @@ static inline u64 logic64(struct cpu *cpu, u64 r) { sem_logic_flags64(cpu, r); r
 /* Second operands: Rm as is, ShiftReg(Rm, b, a), or ExtendReg(Rm, b, a). */
 #define RM_W w_of(cpu, in->rm)
 #define RM_X cpu->x[in->rm]
-#define RM_SHIFTED_W sem_shift32(w_of(cpu, in->rm), in->b, in->a)
-#define RM_SHIFTED_X sem_shift64(cpu->x[in->rm], in->b, in->a)
+#define RM_SHIFTED_W(type) sem_shift32(w_of(cpu, in->rm), type, in->a)
+#define RM_SHIFTED_X(type) sem_shift64(cpu->x[in->rm], type, in->a)
 #define RM_EXTENDED_W ((u32)sem_extend(cpu->x[in->rm], in->b) << in->a)
 #define RM_EXTENDED_X (sem_extend(cpu->x[in->rm], in->b) << in->a)
 #define IMM_W ((u32)in->imm)
@@ -55,10 +56,14 @@ static inline u64 logic64(struct cpu *cpu, u64 r) { sem_logic_flags64(cpu, r); r
     return NEXT;                                           \
   }
 
-/* The shifted-register groups: name_reg_{w,x} and name_reg_sh_{w,x}. */
-#define DEFINE_SHIFTED_REG(name, expr)             \
-  DEFINE_RR(name##_reg, RM_W, RM_X, expr)          \
-  DEFINE_RR(name##_reg_sh, RM_SHIFTED_W, RM_SHIFTED_X, expr)
+/* The shifted-register groups: name_reg_{w,x} and, per shift type,
+   name_reg_{lsl,lsr,asr,ror}_{w,x}. */
+#define DEFINE_SHIFTED_REG(name, expr)                                                     \
+  DEFINE_RR(name##_reg, RM_W, RM_X, expr)                                                  \
+  DEFINE_RR(name##_reg_lsl, RM_SHIFTED_W(SHIFT_LSL), RM_SHIFTED_X(SHIFT_LSL), expr)        \
+  DEFINE_RR(name##_reg_lsr, RM_SHIFTED_W(SHIFT_LSR), RM_SHIFTED_X(SHIFT_LSR), expr)        \
+  DEFINE_RR(name##_reg_asr, RM_SHIFTED_W(SHIFT_ASR), RM_SHIFTED_X(SHIFT_ASR), expr)        \
+  DEFINE_RR(name##_reg_ror, RM_SHIFTED_W(SHIFT_ROR), RM_SHIFTED_X(SHIFT_ROR), expr)
 
 /* Logical (shifted register). */
 OP_HANDLER(mov_reg_w) { cpu->x[in->rd] = w_of(cpu, in->rm); return NEXT; }
@@ -246,15 +251,19 @@ OP_HANDLER(umulh) {
 
 /* Decoders. */
 
-/* One row per shifted-register instruction: [shifted][sf]. */
-#define SHIFTED_ROW(name) \
-  {{OP_##name##_reg_w, OP_##name##_reg_x}, {OP_##name##_reg_sh_w, OP_##name##_reg_sh_x}}
+/* One row per shifted-register instruction: [kind][sf], where kind is 0 for
+   no shift and 1 + enum shift_type otherwise. */
+#define SHIFTED_ROW(name)                                                      \
+  {{OP_##name##_reg_w, OP_##name##_reg_x}, {OP_##name##_reg_lsl_w, OP_##name##_reg_lsl_x}, \
+   {OP_##name##_reg_lsr_w, OP_##name##_reg_lsr_x},                              \
+   {OP_##name##_reg_asr_w, OP_##name##_reg_asr_x},                              \
+   {OP_##name##_reg_ror_w, OP_##name##_reg_ror_x}}
 
 /* Fills rd, rn, rm and the shift of a shifted-register form; a zero shift
    selects the plain handler. */
-static void decode_shifted_operands(u32 w, const u16 ops[2][2], struct insn *out) {
+static void decode_shifted_operands(u32 w, const u16 ops[5][2], struct insn *out) {
   u32 sf = bit(w, 31), amount = bits(w, 15, 10);
-  out->op = ops[amount != 0][sf];
+  out->op = ops[amount ? 1 + bits(w, 23, 22) : 0][sf];
   out->rd = reg_dst(bits(w, 4, 0));
   out->rn = reg_src(bits(w, 9, 5));
   out->rm = reg_src(bits(w, 20, 16));
@@ -264,7 +273,7 @@ static void decode_shifted_operands(u32 w, const u16 ops[2][2], struct insn *out
 
 /* sf opc 01010 shift N Rm imm6 Rn Rd. */
 static bool decode_logical_reg(u32 w, struct insn *out) {
-  static const u16 kOps[8][2][2] = {           /* [opc:N] */
+  static const u16 kOps[8][5][2] = {           /* [opc:N] */
       SHIFTED_ROW(and), SHIFTED_ROW(bic), SHIFTED_ROW(orr), SHIFTED_ROW(orn),
       SHIFTED_ROW(eor), SHIFTED_ROW(eon), SHIFTED_ROW(ands), SHIFTED_ROW(bics),
   };
@@ -279,7 +288,7 @@ static bool decode_logical_reg(u32 w, struct insn *out) {
 
 /* sf op S 01011 shift 0 Rm imm6 Rn Rd. */
 static bool decode_add_sub_shifted(u32 w, struct insn *out) {
-  static const u16 kOps[4][2][2] = {           /* [op:S] */
+  static const u16 kOps[4][5][2] = {           /* [op:S] */
       SHIFTED_ROW(add), SHIFTED_ROW(adds), SHIFTED_ROW(sub), SHIFTED_ROW(subs),
   };
   u32 sf = bit(w, 31);
@@ -294,7 +303,7 @@ static bool decode_add_sub_shifted(u32 w, struct insn *out) {
    include ADD/SUB with SP and a plain register, run as shifted-register
    handlers. */
 static bool decode_add_sub_extended(u32 w, struct insn *out) {
-  static const u16 kShiftedOps[4][2][2] = {    /* [op:S] */
+  static const u16 kShiftedOps[4][5][2] = {    /* [op:S] */
       SHIFTED_ROW(add), SHIFTED_ROW(adds), SHIFTED_ROW(sub), SHIFTED_ROW(subs),
   };
   static const u16 kExtendedOps[4][2] = {      /* [op:S][sf] */
