@@ -183,7 +183,10 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
     end->imm = pc + 4ull * max;
   }
   b->n = n;
-  return b;
+  /* Room was made for the rest of the page; most blocks are a few
+     instructions, and the tail goes back to the allocator for the next. */
+  struct block *fit = realloc(b, sizeof *b + n * sizeof(struct insn));
+  return fit ? fit : b;
 }
 
 struct block *block_lookup_slow(struct cpu *cpu) {

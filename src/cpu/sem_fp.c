@@ -567,15 +567,18 @@ static int rsqrt_estimate_slow(int a) {
   return (b + 1) / 2;
 }
 
-/* RecipSqrtEstimate's search takes up to 500 steps, so its 384 answers are
-   computed once, before main(). */
+/* RecipSqrtEstimate's search takes up to 500 steps, so each of its 384
+   answers is computed once, when first asked for (not at start-up, which
+   every run pays). Every answer is at least 128, so 0 means "not yet"; two
+   threads racing store the same value. */
 static u16 g_rsqrt_table[512 - 128];
 
-__attribute__((constructor)) static void rsqrt_table_init(void) {
-  for (int a = 128; a < 512; a++) g_rsqrt_table[a - 128] = (u16)rsqrt_estimate_slow(a);
+int fp_rsqrt_estimate(int a) {
+  u16 *slot = &g_rsqrt_table[a - 128];
+  u16 v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+  if (!v) __atomic_store_n(slot, v = (u16)rsqrt_estimate_slow(a), __ATOMIC_RELAXED);
+  return v;
 }
-
-int fp_rsqrt_estimate(int a) { return g_rsqrt_table[a - 128]; }
 
 /* The operand's fraction widened to 52 bits, and its biased exponent: the
    scaled form both estimate pseudocodes start from. */
