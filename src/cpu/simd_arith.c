@@ -21,6 +21,7 @@
 #define DEF_ELEMENTWISE(name, LANES, EXPR)                                  \
   static inline ALWAYS_INLINE vreg lanes_##name(vreg vn, vreg vm, vreg vd, u32 esz) { \
     vreg r;                                                                 \
+    (void)esz; /* the bitwise forms do not look at it */                    \
     LANES(esz, ALL_LANES, uN n = LANE(vn, i); uN m = LANE(vm, i);           \
           uN d = LANE(vd, i); (void)n; (void)m; (void)d;                    \
           LANE(r, i) = (uN)(EXPR));                                         \
@@ -71,18 +72,21 @@ DEF_ELEMENTWISE(pmul_vec, SIMD_LANES_BHS, pmul8((u8)n, (u8)m))
 DEF_ELEMENTWISE(abs_vec, SIMD_LANES, (sN)n < 0 ? -n : n)
 DEF_ELEMENTWISE(neg_vec, SIMD_LANES, -n)
 
-/* Bitwise: the decoder sets a = 3, the element size being irrelevant.
+/* Bitwise: the element size is irrelevant, so these always work on two
+   64-bit lanes (SIMD_BITWISE ignores esz) without a switch on it.
    BSL, BIT and BIF are the pseudocode's operand1 EOR ((operand1 EOR Vn)
    AND operand3) with its three choices of operand1 and operand3. */
-DEF_ELEMENTWISE(and_vec, SIMD_LANES, n & m)
-DEF_ELEMENTWISE(bic_vec, SIMD_LANES, n & ~m)
-DEF_ELEMENTWISE(orr_vec, SIMD_LANES, n | m)
-DEF_ELEMENTWISE(orn_vec, SIMD_LANES, n | ~m)
-DEF_ELEMENTWISE(eor_vec, SIMD_LANES, n ^ m)
-DEF_ELEMENTWISE(bsl_vec, SIMD_LANES, m ^ ((m ^ n) & d))
-DEF_ELEMENTWISE(bit_vec, SIMD_LANES, d ^ ((d ^ n) & m))
-DEF_ELEMENTWISE(bif_vec, SIMD_LANES, d ^ ((d ^ n) & ~m))
-DEF_ELEMENTWISE(not_vec, SIMD_LANES, ~n)
+#define SIMD_BITWISE(esz, count, ...) SIMD_LANES_T(u64, i64, 2, __VA_ARGS__)
+DEF_ELEMENTWISE(and_vec, SIMD_BITWISE, n & m)
+DEF_ELEMENTWISE(bic_vec, SIMD_BITWISE, n & ~m)
+DEF_ELEMENTWISE(orr_vec, SIMD_BITWISE, n | m)
+DEF_ELEMENTWISE(orn_vec, SIMD_BITWISE, n | ~m)
+DEF_ELEMENTWISE(eor_vec, SIMD_BITWISE, n ^ m)
+DEF_ELEMENTWISE(bsl_vec, SIMD_BITWISE, m ^ ((m ^ n) & d))
+DEF_ELEMENTWISE(bit_vec, SIMD_BITWISE, d ^ ((d ^ n) & m))
+DEF_ELEMENTWISE(bif_vec, SIMD_BITWISE, d ^ ((d ^ n) & ~m))
+DEF_ELEMENTWISE(not_vec, SIMD_BITWISE, ~n)
+#undef SIMD_BITWISE
 
 /* Compares. */
 DEF_ELEMENTWISE(cmeq_vec, SIMD_LANES, MASK(n == m))
