@@ -477,6 +477,11 @@ static i64 openat2_scoped(int dirfd, gaddr upath, const struct open_how *how) {
                           sizeof *how));
 }
 
+/* The sidecar_op of openat2 with O_CREAT: the last name, the guest's how. */
+static i64 openat2_op(int dirfd, const char *name, void *how) {
+  return host_result(syscall(SYS_openat2, dirfd, name, how, sizeof(struct open_how)));
+}
+
 /* Otherwise the path layer places the path. Where it lands inside the
    sysroot, the resolver has walked the directories itself, so limits on
    the walk (no symlinks, no magic links, no mount crossings) are applied
@@ -491,7 +496,13 @@ static i64 openat2_placed(struct thread *t, int dirfd, gaddr upath, struct open_
   int err = path_get(t, dirfd, upath, path_how, &hp);
   if (err) return err;
   i64 ret;
-  if (hp.hold.fd >= 0 && (how->resolve & RESOLVE_WALK_LIMITS)) {
+  if (sidecar_new_name(&hp) && (how->flags & O_CREAT)) {
+    /* A new name goes through the layer as openat's does (docs/sidecar.md
+       rule 8); the resolver has walked the directories, so the walk
+       limits apply to the last name only. */
+    ret = sidecar_create(hp.dirfd, hp.side.guest, openat2_op, how);
+    if (ret >= 0) ret = fd_adopt(ret);
+  } else if (hp.hold.fd >= 0 && (how->resolve & RESOLVE_WALK_LIMITS)) {
     struct open_how rooted = *how;
     rooted.resolve |= RESOLVE_IN_ROOT;
     ret = fd_adopt(syscall(SYS_openat2, sysroot_fd(), hp.buf, &rooted, sizeof rooted));

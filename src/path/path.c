@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -97,6 +98,17 @@ static void reverse_link(struct host_path *out) {
   out->link = out->link_buf;
 }
 
+/* readlink of /proc/self/exe: the program as the guest names it. Inside
+   the sysroot its prefix goes and a generated host name (docs/sidecar.md)
+   becomes the guest's name for it. */
+static const char *exe_link(const char *exe, char buf[PATH_MAX]) {
+  const char *view = path_guest_view(exe);
+  if (view == exe) return exe;
+  snprintf(buf, PATH_MAX, "%s", view);
+  sidecar_guest_path(buf);
+  return buf;
+}
+
 /* A relative path (or an empty one with AT_EMPTY_PATH) is looked up from
    dirfd, which must then be the guest's: elfrun's own descriptors do not
    exist for it. An absolute path ignores dirfd, as in the kernel. */
@@ -133,7 +145,7 @@ int path_resolve(struct thread *t, int dirfd, unsigned how, struct host_path *ou
   const char *exe = t ? t->proc->exe_path : NULL;
   if (exe && is_own_exe(out->buf)) {
     if (how & PATH_NOFOLLOW) {
-      out->link = path_guest_view(exe);
+      out->link = exe_link(exe, out->link_buf);
     } else {
       out->dirfd = AT_FDCWD;
       out->path = exe;

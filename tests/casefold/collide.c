@@ -1,12 +1,12 @@
-/* The twelve case-collision cases of the sidecar layer (docs/sidecar.md):
+/* The thirteen case-collision cases of the sidecar layer (docs/sidecar.md):
    names that differ only in case must behave as on Linux's case-sensitive
    file systems. Run as `collide DIR` with DIR an empty directory; prints
-   one "ok NAME" or "FAIL NAME: what" line per case, then "N of 12".
+   one "ok NAME" or "FAIL NAME: what" line per case, then "N of 13".
 
    Oracle: the same source built for x86-64 and run natively on a
    case-sensitive Linux directory (tests/casefold/run.sh compares its
    output with elfrun's byte for byte): every case checks what Linux
-   itself does, so the native run must print 12 of 12. Under elfrun it
+   itself does, so the native run must print 13 of 13. Under elfrun it
    runs with the sysroot on a case-sensitive file system (--casefold=auto,
    the layer off; --casefold=on, the layer forced on) and on cifuse, a
    case-insensitive one, where only the layer can make it pass. */
@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -201,6 +202,33 @@ static bool wrong_case_prefix(void) {
   return absent("SUB/only") && absent("Sub/only") && absent("Dir/f") && holds("sub/only", "only\n");
 }
 
+static int openat2_at_cwd(const char *path, int flags) {
+  struct open_how how = {.flags = (unsigned)flags, .mode = 0644};
+  return (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+}
+
+/* 13: openat2 with O_CREAT creates as openat does: a name that meets an
+   existing one in case is a file of its own, O_EXCL on an existing name
+   is EEXIST, and without O_EXCL the existing file is opened. */
+static bool openat2_creates(void) {
+  if (mkdir("o2", 0755) != 0) return fail("mkdir o2: %s", strerror(errno));
+  if (!put("o2/Theta", "upper\n", O_EXCL)) return false;
+  int fd = openat2_at_cwd("o2/theta", O_WRONLY | O_CREAT | O_EXCL);
+  if (fd < 0) return fail("openat2 O_EXCL o2/theta: %s", strerror(errno));
+  bool wrote = write(fd, "lower\n", 6) == 6;
+  close(fd);
+  if (!wrote) return fail("write o2/theta");
+  fd = openat2_at_cwd("o2/Theta", O_WRONLY | O_CREAT | O_EXCL);
+  if (fd >= 0 || errno != EEXIST) return fail("openat2 O_EXCL o2/Theta: not EEXIST");
+  fd = openat2_at_cwd("o2/theta", O_WRONLY | O_CREAT | O_APPEND);
+  if (fd < 0) return fail("openat2 o2/theta: %s", strerror(errno));
+  wrote = write(fd, "again\n", 6) == 6;
+  close(fd);
+  if (!wrote) return fail("append to o2/theta");
+  return lists("o2", "Theta theta") && holds("o2/Theta", "upper\n") &&
+         holds("o2/theta", "lower\nagain\n");
+}
+
 int main(int argc, char **argv) {
   if (argc != 2 || chdir(argv[1]) != 0) {
     fprintf(stderr, "usage: collide EMPTY-DIR\n");
@@ -219,6 +247,7 @@ int main(int argc, char **argv) {
   report("o_excl", o_excl());
   report("wrong_case_lookup_is_enoent", wrong_case());
   report("wrong_case_directory_prefix_is_enoent", wrong_case_prefix());
-  printf("%d of 12\n", g_ok);
-  return g_ok == 12 ? 0 : 1;
+  report("openat2_o_creat_collision", openat2_creates());
+  printf("%d of 13\n", g_ok);
+  return g_ok == 13 ? 0 : 1;
 }

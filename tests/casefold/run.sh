@@ -11,6 +11,13 @@
 #                                                   with /tmp on cifuse
 #   tests/casefold/run.sh BUILD import BUSYBOX      `elfrun sysroot import` onto cifuse
 #   tests/casefold/run.sh BUILD crash [RUNS]        kill-at-random, RUNS (200) runs
+#   tests/casefold/run.sh BUILD execfn              AT_EXECFN and /proc/self/exe of an
+#                                                   exec'd program, against the arm64
+#                                                   chroot oracle
+#   tests/casefold/run.sh BUILD matrix SYSROOTS [all|SUITE [PATTERN]]
+#                                                   the glibc-dyn and musl-dyn suites of
+#                                                   tests/matrix/run.sh, their sysroots
+#                                                   imported onto cifuse
 #
 # Oracle of the collision cases: tests/casefold/collide.c checks what Linux
 # does, and its native x86-64 build, run on a case-sensitive directory, must
@@ -36,6 +43,7 @@ cleanup() {
   rm -rf "$W"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP # so that cleanup unmounts then too
 
 # mount_ci DIR: cifuse over a fresh backing directory at DIR; on failure
 # prints why and returns 1.
@@ -249,8 +257,116 @@ do_import() {
   fi
 }
 
+# The test matrix's dynamic suites with their sysroots stored on cifuse:
+# SYSROOTS/glibc and SYSROOTS/musl (from `make sysroots`) are put there
+# with `elfrun sysroot import`, and tests/matrix/run.sh runs the glibc-dyn
+# and musl-dyn suites (or the one SUITE) with SYSROOTS pointing at the
+# mount, its fixtures in a host `mktemp -d` directory and in the sysroot's
+# /tmp. Its oracles (qemu-aarch64 -L and the arm64 chroot) run on the same
+# cifuse-stored sysroots, so both sides see the same files. The matrix
+# runs a copy of elfrun, so a rebuild meanwhile changes nothing, and keeps
+# its outputs in BUILD/matrix-casefold-out, apart from `make matrix`'s.
+# Each matrix line comes back as casefold/matrix.LINE; PATTERN narrows
+# the cases as it does for tests/matrix/run.sh.
+do_matrix() {
+  local roots=${1:-build/sysroot} only=${2:-all} pattern=${3:-} why suite line args=()
+  if ! why=$(mount_ci "$W/mnt"); then
+    skip matrix "$why"
+    return
+  fi
+  mounted=$W/mnt
+  mkdir -p "$W/build"
+  cp "$elfrun" "$W/build/elfrun"
+  for suite in glibc-dyn musl-dyn; do
+    [ "$only" = all ] || [ "$only" = "$suite" ] || continue
+    local s=${suite%-dyn}
+    if [ ! -d "$roots/$s/usr/bin" ]; then
+      skip "matrix.$suite" "no sysroot $roots/$s (make sysroots)"
+      continue
+    fi
+    if ! "$W/build/elfrun" sysroot import "$roots/$s" "$W/mnt/$s" >"$W/import-$s.out" 2>&1; then
+      fail "matrix.$suite" "sysroot import failed: $(head -n 2 "$W/import-$s.out" | tr '\n' ' ')"
+      continue
+    fi
+    args+=(--suite "$suite")
+  done
+  [ ${#args[@]} -gt 0 ] || return
+  SYSROOTS=$W/mnt tests/matrix/run.sh --build "$W/build" --out "$build/matrix-casefold-out" \
+    "${args[@]}" ${pattern:+"$pattern"} >"$W/matrix.out" 2>&1
+  while IFS= read -r line; do
+    case $line in
+      "PASS "*) pass "matrix.${line#PASS }" ;;
+      "FAIL "*) fail "matrix.${line#FAIL }" ;;
+      "SKIP "*) echo "SKIP casefold/matrix.${line#SKIP }" ;;
+    esac
+  done <"$W/matrix.out"
+  sed -n '/^suite  *passed/,/^[0-9]* passed/p' "$W/matrix.out" | sed 's/^/    matrix on cifuse: /'
+  mkdir -p "$build/test-out" && cp "$W/matrix.out" "$build/test-out/casefold_matrix.out"
+  grep -q '^[0-9]* passed' "$W/matrix.out" ||
+    fail matrix "no summary (its output: $build/test-out/casefold_matrix.out)"
+}
+
+# What an exec'd program sees of its own name (tests/casefold/execfn.c):
+# AT_EXECFN is the name execve was given, relative ones included, and
+# /proc/self/exe the program as a path from the guest's root, also when
+# the sidecar layer stores it under a generated host name. A tree with
+# /work/execfn and /work/Execfn (and a #! script run by execfn) is the
+# sysroot as it is, and, imported, on cifuse (or with --casefold=on where
+# cifuse cannot mount), where one of the two gets a generated name. Each
+# run is `execfn exec PATH` from /work. Oracle: the arm64 chroot on the
+# original tree; for the script's AT_EXECFN, the native x86-64 build,
+# since fs/exec.c keeps bprm->exec, the script's name, where qemu-aarch64
+# names the interpreter.
+do_execfn() {
+  local src=$W/ef-src s opt=--casefold=auto why qemu_static label path where
+  mkdir -p "$src/work" "$W/ef-native"
+  cp "$bins/execfn" "$src/work/execfn"
+  cp "$bins/execfn" "$src/work/Execfn"
+  printf '#!/work/execfn show\n' >"$src/work/script"
+  cp "$bins/execfn.native" "$W/ef-native/execfn"
+  printf '#!%s show\n' "$W/ef-native/execfn" >"$W/ef-native/script"
+  chmod +x "$src/work/script" "$W/ef-native/script"
+  if ! qemu_static=$(scripts/arm64-chroot.sh --prepare 2>&1) ||
+     [ "$(scripts/arm64-chroot.sh --qemu "$qemu_static" "$src" /work/execfn show 2>&1 | head -n 1)" \
+       != AT_EXECFN=/work/execfn ]; then
+    skip execfn "no arm64 chroot oracle here (scripts/arm64-chroot.sh needs user namespaces," \
+      "overlayfs and a binfmt_misc per namespace)"
+    return
+  fi
+  if why=$(mount_ci "$W/mnt"); then
+    mounted=$W/mnt s=$W/mnt/sysroot where=cifuse
+  else
+    s=$W/ef-on opt=--casefold=on where="--casefold=on ($why)"
+  fi
+  if ! "$elfrun" "$opt" sysroot import "$src" "$s" >"$W/ef-import.out" 2>&1; then
+    fail execfn "sysroot import failed: $(head -n 2 "$W/ef-import.out" | tr '\n' ' ')"
+    return
+  fi
+  if ls -a "$s/work" | grep -q '^\.elfrun-cf\.n\.'; then pass execfn.generated_name_in_use
+  else fail execfn.generated_name_in_use "neither execfn nor Execfn got a generated name ($where)"; fi
+  for label in plain sidecar; do
+    for path in ./execfn ./Execfn /work/execfn /work/Execfn ./script; do
+      local root=$src o=--casefold=auto name=$label.absolute.${path##*/}
+      [ "${path#./}" = "$path" ] || name=$label.relative.${path##*/}
+      [ "$label" = sidecar ] && root=$s o=$opt
+      scripts/arm64-chroot.sh --qemu "$qemu_static" --cwd /work "$src" /work/execfn exec "$path" \
+        >"$W/ef.want" 2>&1
+      if [ "$path" = ./script ]; then
+        (cd "$W/ef-native" && ./execfn exec ./script) | grep '^AT_EXECFN=' >"$W/ef.native"
+        sed -i "s|^AT_EXECFN=.*|$(cat "$W/ef.native")|" "$W/ef.want"
+      fi
+      (cd "$root/work" && "$elfrun" "$o" --sysroot "$root" "$root/work/execfn" exec "$path") \
+        >"$W/ef.got" 2>&1
+      if cmp -s "$W/ef.want" "$W/ef.got"; then pass "execfn.$name"
+      else fail "execfn.$name" "want $(tr '\n' ' ' <"$W/ef.want")got $(tr '\n' ' ' <"$W/ef.got")"; fi
+    done
+  done
+}
+
 case $what in
   collision) do_collision ;;
+  execfn) do_execfn ;;
+  matrix) do_matrix "$@" ;;
   import) do_import "$@" ;;
   collision-fallback) do_collision_fallback ;;
   host-fallback) do_host_fallback "$@" ;;

@@ -4,7 +4,7 @@
 # sysroot and the same files.
 #
 #   tests/matrix/run.sh [--build DIR] [--engine elfrun|qemu|chroot]
-#                       [--suite NAME]... [PATTERN]
+#                       [--suite NAME]... [--out DIR] [PATTERN]
 #
 # Suites (each a sysroot made by scripts/make-sysroot-*.sh under
 # $SYSROOTS, default build/sysroot):
@@ -27,18 +27,20 @@
 #
 # One PASS/FAIL/SKIP line per run, named SUITE/PROVIDER/APPLET.LABEL@WHERE
 # (WHERE: host or sysroot); then a table per suite and, last,
-# "N passed, N failed[, N skipped]". Outputs are kept in BUILD/matrix-out/.
+# "N passed, N failed[, N skipped]". Outputs are kept in BUILD/matrix-out/,
+# or DIR with --out (emptied first: two runs at once need one each).
 # Exit status 0 only if nothing failed. See docs/testing.md.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 . scripts/testlib.sh
 
-build=build engine=elfrun pattern="" suites=()
+build=build engine=elfrun pattern="" suites=() out_opt=""
 while [ $# -gt 0 ]; do
   case $1 in
     --build) build=$2; shift 2 ;;
     --engine) engine=$2; shift 2 ;;
     --suite) suites+=("$2"); shift 2 ;;
+    --out) out_opt=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "tests/matrix/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) pattern=$1; shift ;;
@@ -53,7 +55,7 @@ sysroots=${SYSROOTS:-build/sysroot}
 qemu=${QEMU:-qemu-aarch64}
 elfrun=$(realpath "$build/elfrun" 2>/dev/null || echo "$build/elfrun")
 chroot_oracle=$(realpath scripts/arm64-chroot.sh)
-out_dir=$(realpath -m "$build/matrix-out")
+out_dir=$(realpath -m "${out_opt:-$build/matrix-out}")
 TEST_TIMEOUT=${TEST_TIMEOUT:-30}
 # The pinned modification time of every staged fixture.
 FIXTURE_TIME='2024-01-02 03:04:05 UTC'
@@ -97,7 +99,21 @@ snapshot() {
 # --- normalisers (norm=NAME in tests/matrix/cases) ---------------------------
 # Each filters a run's output, its last line "exit=N" excepted.
 norm_date() { sed -E 's/[0-9]{2}:[0-9]{2}:[0-9]{2}/HH:MM:SS/; s/ [ 0-9][0-9] / DD /; s/[0-9]{4}$/YYYY/'; }
-norm_df() { sed -E 's/[0-9]+%/N%/g; s/  +/ /g; s/ [0-9]+/ N/g'; }
+# df also names the file system of its directory and where it is mounted.
+# In the sysroot's fixture directory, on a sysroot whose file system is not
+# mounted at the host's / (make matrix-casefold puts it on cifuse), the two
+# sides see that one file system from two roots: qemu-aarch64 takes "."
+# from its host working directory and so names the host mount point, while
+# under elfrun "." lies below the guest's "/", the sysroot, and the host's
+# mount table (passed through unchanged) gives "/" the host root's device.
+# The name and mount point columns are then not compared.
+norm_df() {
+  local script='s/[0-9]+%/N%/g; s/  +/ /g; s/ [0-9]+/ N/g'
+  if [ "$where" = sysroot ] && [ "$sysroot_mount" != / ]; then
+    script="$script; 2,\$ s/^[^ ]+ (.*) [^ ]+\$/FS \\1 MOUNT/"
+  fi
+  sed -E "$script"
+}
 # stat: the device and inode numbers, and the access, change and birth
 # times, belong to the run; the size, mode, owner and (pinned) modification
 # time do not.
@@ -247,6 +263,7 @@ run_case() {
 # run_suite SUITE: every case for every provider of SUITE.
 run_suite() {
   local spec kind provider pdir sysroot busybox_applets="" sys_guest_dir started chroot_broken
+  local sysroot_mount
   sysroot=$(realpath -m "$sysroots/${suite%-dyn}")
   started=$EPOCHSECONDS
   if [ ! -d "$sysroot/usr/bin" ]; then
@@ -267,6 +284,7 @@ run_suite() {
     return
   fi
   chroot_broken=$(probe_chroot)
+  sysroot_mount=$(findmnt -n -o TARGET -T "$sysroot" 2>/dev/null || echo /)
   if [ -x "$sysroot/bin/busybox" ]; then
     busybox_applets=$("$qemu" "$sysroot/bin/busybox" --list 2>/dev/null)
   fi
