@@ -10,6 +10,7 @@
 #include "linux/start.h"
 #include "path/sidecar.h"
 
+#include "linux/strace_output.h"
 
 static void usage(FILE *f) {
   fputs("usage: elfrun [options] PROGRAM [ARGS...]\n"
@@ -18,7 +19,8 @@ static void usage(FILE *f) {
         "  --sysroot PATH   find the program's libraries and absolute paths in PATH\n"
         "  --casefold=MODE  auto, on or off: exact names over a sysroot on a\n"
         "                   case-insensitive file system (default auto: detected)\n"
-        "  --strace         log every system call to stderr\n"
+        "  --strace         log every system call to stderr (docs/strace.md)\n"
+        "  --strace=FILE    the same, into FILE\n"
         "  --argv0 NAME     pass NAME to the guest as argv[0]\n"
         "  -h, --help       show this help\n"
         "  --version        show the version\n",
@@ -44,8 +46,8 @@ static int parse_options(int argc, char **argv) {
         exit(2);
       }
       g_config.casefold = (int)mode;
-    } else if (!strcmp(opt, "--strace")) {
-      g_config.strace = true;
+    } else if (strace_option(opt)) {
+      /* --strace, --strace=FILE (linux/strace_output.c) */
     } else if ((!strcmp(opt, "--sysroot") || !strcmp(opt, "--argv0")) && i + 1 < argc) {
       *(!strcmp(opt, "--sysroot") ? &g_config.sysroot : &g_config.argv0) = argv[++i];
     } else {
@@ -67,6 +69,6 @@ int main(int argc, char **argv) {
     return 2;
   }
   log_init();
-  g_config.strace_fd = g_log_fd;
+  strace_open_output();
   return start_guest(argv[first], &argv[first]);
 }

@@ -11,8 +11,9 @@
    same order, before anything changes, and then:
    - an aarch64 ELF runs in a new elfrun: execveat() on the O_PATH
      descriptor of elfrun's own binary opened at start-up, with this run's
-     options (--sysroot, --strace), the guest's argv[0] as --argv0 and the
-     guest's environment untouched, so `env` shows exactly the guest's;
+     options (--sysroot, --strace), the guest's argv[0] as --argv0, the
+     name the guest gave as --execfn (AT_EXECFN) and the guest's
+     environment untouched, so `env` shows exactly the guest's;
    - an x86-64 ELF runs natively, with the guest's argv and environment.
    #! lines are parsed here, so a script runs under elfrun exactly when its
    interpreter is an aarch64 program, and natively when it is a host one.
@@ -44,6 +45,7 @@
 #include "base/log.h"
 #include "linux/process.h"
 #include "linux/strace.h"
+#include "linux/strace_output.h"
 #include "linux/svc.h"
 #include "loader/elf.h"
 #include "mem/fault.h"
@@ -451,7 +453,7 @@ static char **elfrun_argv(const struct exec_args *a, const char *program) {
     v[n++] = "--sysroot";
     v[n++] = (char *)path_sysroot(); /* canonical: the cwd may have moved */
   }
-  if (g_config.strace) v[n++] = "--strace";
+  if (g_config.strace) v[n++] = (char *)strace_exec_option(); /* keeps its output */
   if (g_config.casefold == CASEFOLD_ON) v[n++] = "--casefold=on";
   if (g_config.casefold == CASEFOLD_OFF) v[n++] = "--casefold=off";
   v[n++] = "--argv0";

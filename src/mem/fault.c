@@ -19,7 +19,10 @@
 #include "mem/vma.h"
 
 __thread struct cpu *t_cpu;
-static __thread sigjmp_buf *t_guard;
+/* volatile: only the signal handler reads it, so without it the compiler
+   may drop the store before a memcpy it can see through (gcc -flto did, in
+   the unit tests' copy_from_guest: tests/unit/strace_test.c). */
+static __thread sigjmp_buf *volatile t_guard;
 
 void fault_guard_begin(sigjmp_buf *jb) { t_guard = jb; }
 void fault_guard_end(void) { t_guard = NULL; }
