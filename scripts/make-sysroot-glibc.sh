@@ -16,8 +16,13 @@ dest=$(realpath -m "${1:-$(dirname "$0")/../build/sysroot/glibc}")
 cd "$(dirname "$0")/.."
 . scripts/make-sysroot-common.sh
 
+# fzf, age and gron are Go programs: Go's runtime (threads, SIGURG preemption,
+# sigaltstack, futexes) under elfrun, tests/sysroot/programs.sh.
+# 7zip: Debian's 7zz for bench/run.sh (its `7zz b -mmt1` rating row).
 packages="libc6 coreutils bash dash grep sed gawk findutils diffutils tar gzip
-  xz-utils python3.11-minimal python3-minimal libpython3.11-stdlib openssl"
+  xz-utils python3.11-minimal python3-minimal libpython3.11-stdlib openssl
+  fzf age gron
+  7zip"
 
 if stamp_fresh "$dest/.packages"; then
   echo "make-sysroot-glibc: $dest is up to date"

@@ -138,6 +138,25 @@ void code_invalidate(gaddr start, gaddr end) {
   pthread_mutex_unlock(&g_cache_lock);
 }
 
+struct code_debug g_code_debug;
+
+void code_flush_all(void) {
+  pthread_once(&g_pages_once, code_pages_init);
+  pthread_mutex_lock(&g_cache_lock);
+  flush_locked();
+  reclaim_locked();
+  pthread_mutex_unlock(&g_cache_lock);
+}
+
+/* With a debugger attached, a breakpoint address decodes as BRK, whose
+   SIGTRAP gdb/stop.c takes. */
+static COLD bool debug_breakpoint(u64 at, struct insn *in) {
+  if (!g_code_debug.breakpoint_at || !g_code_debug.breakpoint_at(at)) return false;
+  memset(in, 0, sizeof *in);
+  in->op = OP_brk;
+  return true;
+}
+
 /* Called at a block boundary when the generation moved: the jump cache may
    point at retired blocks, so it is emptied before anything else. */
 static void catch_up(struct cpu *cpu, u64 gen) {
@@ -148,7 +167,7 @@ static void catch_up(struct cpu *cpu, u64 gen) {
   pthread_mutex_unlock(&g_cache_lock);
 }
 
-static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
+static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) {
   if (pc & 3) cpu_raise(cpu, SIGBUS, BUS_ADRALN, pc);
   struct vma v;
   if (!guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v))
@@ -156,6 +175,8 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
   if (!(v.prot & PROT_EXEC)) cpu_raise(cpu, SIGSEGV, SEGV_ACCERR, pc);
 
   u32 max = (u32)((page_down(pc) + GUEST_PAGE - pc) / 4);
+  if (max > limit) max = limit; /* a debugger's single step */
+  bool debug = g_code_debug.breakpoint_at != NULL;
   struct block *b = malloc(sizeof *b + (max + 1) * sizeof(struct insn));
   ASSERT(b);
   b->pc = pc;
@@ -171,12 +192,13 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode) {
       in->op = OP_undef;
       in->imm = word;
     }
+    if (UNLIKELY(debug) && debug_breakpoint(at, in)) break;
     if (insn_ends_block(in)) {
       branch_mark_self_loop(in, pc);
       break;
     }
   }
-  if (n == max && !insn_ends_block(&b->insns[n - 1])) {
+  if (n == max && !insn_ends_block(&b->insns[n - 1])) { /* page end, or a step */
     struct insn *end = &b->insns[n++];
     memset(end, 0, sizeof *end);
     end->op = OP_block_end;
@@ -205,7 +227,7 @@ struct block *block_lookup_slow(struct cpu *cpu) {
   if (!b) {
     pthread_once(&g_pages_once, code_pages_init);
     mark_code_page(pc); /* before decoding: a flush from now on is seen */
-    b = decode_block(cpu, pc, mode);
+    b = decode_block(cpu, pc, mode, UINT32_MAX);
     pthread_mutex_lock(&g_cache_lock);
     if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
       b->hash_next = g_hash[h];
@@ -220,4 +242,34 @@ struct block *block_lookup_slow(struct cpu *cpu) {
   *slot = b;
   cpu->fast_generation = cpu->seen_generation; /* not quiescent, caught up */
   return b;
+}
+
+/* A debugger's single step (gdb/stop.c): a private one-instruction block
+   at cpu->pc, put in this cpu's jump cache slot, so its next lookup runs
+   exactly one instruction; no other cpu sees it and the shared cache is
+   untouched. Returns NULL (the step then runs a whole block) where the PC
+   cannot be decoded: the lookup raises the fault itself. Called by the
+   cpu's own thread between blocks. */
+struct block *block_step_install(struct cpu *cpu) {
+  u64 pc = cpu->pc;
+  struct vma v;
+  if ((pc & 3) || !guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v) || !(v.prot & PROT_EXEC))
+    return NULL;
+  pthread_once(&g_pages_once, code_pages_init);
+  mark_code_page(pc); /* a write to the page still empties the jump cache */
+  u64 gen = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);
+  if (gen != cpu->seen_generation) catch_up(cpu, gen);
+  __atomic_store_n(&cpu->quiescent, 0, __ATOMIC_SEQ_CST);
+  struct block *b = decode_block(cpu, pc, block_mode(cpu), 1);
+  cpu->jcache[jcache_index(pc)] = b;
+  return b;
+}
+
+/* Ends a step: the block leaves the jump cache (if a flush has not already
+   emptied it) and is freed; this cpu is between blocks, so not in it. */
+void block_step_release(struct cpu *cpu, struct block *b) {
+  if (!b) return;
+  struct block **slot = &cpu->jcache[jcache_index(b->pc)];
+  if (*slot == b) *slot = NULL;
+  free(b);
 }

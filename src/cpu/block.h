@@ -24,6 +24,20 @@ static inline u32 block_mode(const struct cpu *cpu) {
   return cpu->fpcr & 0x07c00000u;
 }
 
+/* What a debugger (src/gdb/) asks of the block builder. Read only when a
+   block is decoded, never on the hot path; changed only while every guest
+   thread is stopped or between blocks, each change followed by
+   code_flush_all(). */
+struct code_debug {
+  bool (*breakpoint_at)(u64 pc); /* decode this address as BRK */
+};
+extern struct code_debug g_code_debug;
+/* Forgets every decoded block. */
+void code_flush_all(void);
+/* A single step: this cpu's next block is one instruction (block.c). */
+struct block *block_step_install(struct cpu *cpu);
+void block_step_release(struct cpu *cpu, struct block *b);
+
 /* Finds or builds the block at cpu->pc. Raises a guest fault if the PC is not
    executable. */
 struct block *block_lookup_slow(struct cpu *cpu);

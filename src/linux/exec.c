@@ -98,6 +98,8 @@ struct exec {
   struct exec_file file;
   struct exec_args args;
   const char *filename;     /* bprm->interp: the name a script is run by */
+  const char *execfn;       /* bprm->exec: the first filename, which the new
+                               program's AT_EXECFN names (a script's too) */
   bool path_inaccessible;   /* BINPRM_FLAGS_PATH_INACCESSIBLE */
   char given[PATH_MAX];     /* the path the guest passed */
   char filename_buf[FILENAME_MAX_LEN];
@@ -177,6 +179,7 @@ static i64 open_program(struct thread *t, struct exec *e, int dirfd, gaddr path,
   if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) return -EINVAL;
   memcpy(e->given, hp->buf, (size_t)n + 1); /* hp->buf becomes the host path */
   set_filename(e, dirfd, e->given);
+  e->execfn = e->filename;
   unsigned how = (flags & AT_SYMLINK_NOFOLLOW ? PATH_NOFOLLOW : PATH_FOLLOW) |
                  (flags & AT_EMPTY_PATH ? PATH_EMPTY_OK : 0);
   int err = path_resolve(t, dirfd, how, hp);
@@ -443,9 +446,11 @@ static const char *program_path(const struct exec_file *f, char *buf, size_t siz
   return buf;
 }
 
-/* elfrun [options of this run] --argv0 ARGV0 -- PROGRAM ARGV[1]... */
-static char **elfrun_argv(const struct exec_args *a, const char *program) {
-  char **v = malloc((a->argc + 9) * sizeof *v);
+/* elfrun [options of this run] --argv0 ARGV0 --execfn EXECFN -- PROGRAM
+   ARGV[1]...: PROGRAM is a host path, EXECFN the name the guest gave. */
+static char **elfrun_argv(const struct exec *e, const char *program) {
+  const struct exec_args *a = &e->args;
+  char **v = malloc((a->argc + 11) * sizeof *v);
   if (!v) return NULL;
   size_t n = 0;
   v[n++] = g_config.host_argv[0];
@@ -458,6 +463,8 @@ static char **elfrun_argv(const struct exec_args *a, const char *program) {
   if (g_config.casefold == CASEFOLD_OFF) v[n++] = "--casefold=off";
   v[n++] = "--argv0";
   v[n++] = a->argv[0];
+  v[n++] = "--execfn";
+  v[n++] = (char *)e->execfn;
   v[n++] = "--";
   v[n++] = (char *)program;
   memcpy(v + n, a->argv + 1, a->argc * sizeof *v); /* argv[1..] and NULL */
@@ -480,7 +487,7 @@ static i64 host_exec(struct thread *t, int dirfd, const char *path, char **argv,
 static i64 exec_elfrun(struct thread *t, struct exec *e) {
   if (g_self_fd < 0) return -ENOEXEC;
   char buf[PATH_MAX];
-  char **argv = elfrun_argv(&e->args, program_path(&e->file, buf, sizeof buf));
+  char **argv = elfrun_argv(e, program_path(&e->file, buf, sizeof buf));
   if (!argv) return -ENOMEM;
   i64 err = host_exec(t, g_self_fd, "", argv, e->args.envp, AT_EMPTY_PATH);
   free(argv);

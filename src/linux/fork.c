@@ -52,6 +52,7 @@
 #include "linux/xlat.h"
 #include "mem/fault.h"
 #include "mem/guest.h"
+#include "path/dircache.h"
 
 /* clone_process()'s arguments, the exit signal apart. */
 struct clone_request {
@@ -273,9 +274,11 @@ static i64 vfork_clone(struct thread *t, const struct clone_request *req) {
   u64 old_mask = host_block_signals();
   void *pidfd = req->flags & A64_CLONE_PIDFD ? host_ptr(req->ptid, sizeof(int)) : NULL;
   asan_switch_to(vfork_stack_bottom(c), VFORK_STACK_SIZE);
+  dircache_vfork_begin();
   int pid = clone(vfork_child_main, vfork_stack_top(c), vfork_host_flags(req), c, pidfd,
                   NULL, host_ptr(req->ctid, sizeof(int)));
   int err = errno;
+  dircache_vfork_end();
   if (pid < 0) asan_switched(&c->parent_stack, &c->parent_stack_size); /* as the child */
   asan_switch_to(c->parent_stack, c->parent_stack_size);
   asan_switched(NULL, NULL);

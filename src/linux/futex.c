@@ -12,6 +12,7 @@
    same on arm64 and x86-64 (include/uapi/linux/futex.h). */
 #include <errno.h>
 #include <linux/futex.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,11 +74,34 @@ static int get_timeout(struct timespec *ts, gaddr src) {
 }
 
 /* futex_wait() with a timeout returns ERESTART_RESTARTBLOCK: EINTR when a
-   handler runs, a restart (of the remaining time) when none does. elfrun
-   restarts with the guest's own arguments, which for FUTEX_WAIT's relative
-   timeout is the whole interval again. */
+   handler runs, a restart (of the remaining time) when none does: the
+   restart block (futex_wait_restart()) holds the absolute end. */
 static enum restart_kind restart_kind(const struct futex_cmd *c, bool timed) {
-  return c->restart == RESTART_SYS && timed ? RESTART_NOHAND : c->restart;
+  return c->restart == RESTART_SYS && timed ? RESTART_BLOCK : c->restart;
+}
+
+/* The restart block of a timed wait: FUTEX_WAIT's relative timeout counts
+   from now on CLOCK_MONOTONIC; FUTEX_WAIT_BITSET's is absolute already,
+   on CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
+static struct restart_block wait_block(u32 cmd, int op, const u64 *arg, const struct timespec *ts) {
+  struct restart_block rb = {
+      .fn = RESUME_FUTEX_WAIT,
+      .clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC,
+      .expires = *ts,
+      .uaddr = arg[0],
+      .val = (u32)arg[2],
+      .bitset = cmd == FUTEX_WAIT ? FUTEX_BITSET_MATCH_ANY : (u32)arg[5],
+      .op_flags = op & (FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME),
+  };
+  if (cmd == FUTEX_WAIT) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    rb.expires.tv_nsec += now.tv_nsec;
+    if (rb.expires.tv_nsec >= 1000000000L) rb.expires.tv_sec++, rb.expires.tv_nsec -= 1000000000L;
+    if (__builtin_add_overflow(rb.expires.tv_sec, now.tv_sec, &rb.expires.tv_sec))
+      rb.expires = (struct timespec){.tv_sec = INT64_MAX, .tv_nsec = 999999999L}; /* forever */
+  }
+  return rb;
 }
 
 /* A sleep a guest signal cut short becomes EINTR or a restart, settled
@@ -109,8 +133,22 @@ SYSCALL_HANDLER(futex) {
   long val = (u32)arg[2], a3 = c->timeout ? (long)tp : (long)arg[3], val3 = (u32)arg[5];
   if (c->restart == RESTART_NONE)
     return host_result(syscall(SYS_futex, uaddr, (long)op, val, a3, uaddr2, val3));
+  bool timed_wait = tp && restart_kind(c, true) == RESTART_BLOCK;
+  struct restart_block rb = {.fn = RESUME_NONE};
+  if (timed_wait) rb = wait_block(cmd, op, arg, tp);
   long r = safe_syscall(t, SYS_futex, uaddr, op, val, a3, uaddr2, val3);
+  if (timed_wait && (r == -EINTR || r == -A64_ERESTARTSYS)) t->resume = rb;
   return settle(t, r, restart_kind(c, tp != NULL), arg[0]);
+}
+
+/* restart_syscall after an interrupted timed wait: the same word and
+   value until the same end (futex_wait_restart()). */
+i64 futex_wait_resume(struct thread *t, const struct restart_block *rb) {
+  if (!word_ok(rb->uaddr)) return -EFAULT;
+  long r = safe_syscall(t, SYS_futex, rb->uaddr, FUTEX_WAIT_BITSET | rb->op_flags, (long)rb->val,
+                        &rb->expires, 0, (long)rb->bitset);
+  if (r == -EINTR || r == -A64_ERESTARTSYS) t->resume = *rb;
+  return settle(t, r, RESTART_BLOCK, t->cpu.x[0]);
 }
 
 /* sys_futex_waitv(): flags, count and clock are checked before the timeout,

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "linux/fd.h"
+#include "linux/safe_syscall.h"
 #include "linux/svc.h"
 #include "linux/xlat.h"
 
@@ -114,14 +115,17 @@ static i64 ioctl_ptpeer(int fd, u64 a64_flags) {
   return fd_adopt(syscall(SYS_ioctl, fd, TIOCGPTPEER, flags));
 }
 
+/* Through safe_syscall: terminal requests block (TCSETSW and TCSBRK wait
+   for the output to drain) and TIOCSPGRP from a background process group
+   is interrupted by SIGTTOU (drivers/tty/tty_jobctrl.c, tty_check_change),
+   so a signal must interrupt them and restart them as Linux decides. */
 SYSCALL_HANDLER(ioctl) {
-  (void)t;
   int fd = (int)arg[0];
   u32 request = (u32)arg[1]; /* the kernel's cmd is an unsigned int */
   if (!fd_is_guest(fd)) return -EBADF;
   if (request == TIOCGPTPEER) return ioctl_ptpeer(fd, arg[2]);
   const struct ioctl_rule *rule = find_rule(request);
   if (!rule) return fd_usable(fd) ? -ENOTTY : -EBADF;
-  if (!rule->size) return host_result(syscall(SYS_ioctl, fd, request, arg[2]));
-  return host_result(syscall(SYS_ioctl, fd, request, guest_buf(arg[2], rule->size)));
+  if (!rule->size) return safe_syscall(t, SYS_ioctl, fd, request, arg[2]);
+  return safe_syscall(t, SYS_ioctl, fd, request, guest_buf(arg[2], rule->size));
 }

@@ -403,13 +403,11 @@ SYSCALL_HANDLER(set_tid_address) {
 
 /* ---- restart_syscall ----
    The kernel runs the restart block a call left behind when a signal
-   interrupted it (kernel/signal.c, do_no_restart_syscall() by default).
-   elfrun restarts interrupted calls itself (svc.c) and never leaves one,
-   so the guest gets what a task with no restart block gets: EINTR. */
+   interrupted it (kernel/signal.c, do_no_restart_syscall() by default):
+   elfrun's timed sleeps leave one (signal.c, restart_block_run). */
 SYSCALL_HANDLER(restart_syscall) {
-  (void)t;
   (void)arg;
-  return -EINTR;
+  return restart_block_run(t);
 }
 
 /* ---- I/O priorities ----

@@ -9,9 +9,15 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-void process_exit(int status) { _exit(status & 0xff); }
+#include "gdb/gdb.h"
+
+void process_exit(int status) {
+  if (g_gdb_active) gdb_exit(status);
+  _exit(status & 0xff);
+}
 
 void process_die_by_signal(int sig) {
+  if (g_gdb_active) gdb_killed(sig);
   struct rlimit no_core = {0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
   struct sigaction sa;

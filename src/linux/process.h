@@ -2,6 +2,7 @@
 #define ELFRUN_LINUX_PROCESS_H_
 
 #include <pthread.h>
+#include <time.h>
 
 #include "base/types.h"
 #include "cpu/cpu.h"
@@ -34,6 +35,22 @@ enum restart_kind {
   RESTART_SYS,    /* restart unless a handler without SA_RESTART ran */
   RESTART_NOHAND, /* restart only if no handler ran */
   RESTART_NOINTR, /* always restart (ERESTARTNOINTR: futex LOCK_PI) */
+  RESTART_BLOCK,  /* restart only if no handler ran, as restart_syscall
+                     resuming t->resume (ERESTART_RESTARTBLOCK) */
+};
+
+/* What restart_syscall resumes (Linux's struct restart_block): a timed
+   sleep keeps its absolute end, so that once restarted it waits only for
+   what was left. */
+enum resume_fn { RESUME_NONE, RESUME_NANOSLEEP, RESUME_FUTEX_WAIT };
+struct restart_block {
+  enum resume_fn fn;
+  int clock;               /* the clock expires is read on */
+  struct timespec expires; /* absolute */
+  gaddr rem;               /* nanosleep: where the time left goes, or 0 */
+  gaddr uaddr;             /* futex: the word, its expected value, */
+  u32 val, bitset;         /* the waker's bitset */
+  int op_flags;            /* and FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME */
 };
 
 /* One guest thread. cpu comes first so a struct cpu * converts back. */
@@ -54,6 +71,7 @@ struct thread {
     enum restart_kind kind;
     u64 orig_x0;
   } restart;
+  struct restart_block resume; /* RESTART_BLOCK: what restart_syscall does */
   struct a64_stack altstack; /* sigaltstack; all zero means SS_DISABLE */
   struct thread *next_thread; /* in proc->threads (thread.c) */
 };
@@ -78,6 +96,13 @@ void signal_disposition_changed(int sig, const struct a64_sigaction *sa);
 void signal_note_interrupted(struct thread *t, enum restart_kind kind, u64 orig_x0);
 /* After elfrun created a host thread for t's process (see signal.c). */
 void signal_after_host_thread(struct thread *t);
+/* restart_syscall: resumes what t->resume holds, or -EINTR (signal.c), with
+   the sleeps' own halves (time.c, futex.c). */
+i64 restart_block_run(struct thread *t);
+i64 nanosleep_resume(struct thread *t, const struct restart_block *rb);
+i64 futex_wait_resume(struct thread *t, const struct restart_block *rb);
+/* A thread on its way out gives its staged process-directed signals back. */
+void signal_thread_exiting(struct thread *t);
 /* Before a host execve: handlers become SIG_DFL, the mask stays. */
 void signal_prepare_exec(struct thread *t);
 /* Installs every host disposition and the mask from the guest's (at start,

@@ -17,6 +17,7 @@
    hands signals sent by kill() here. Synchronous faults of the guest arrive
    through cpu_deliver_exception(). */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -25,6 +26,7 @@
 
 #include "base/log.h"
 #include "cpu/interp.h"
+#include "gdb/gdb.h"
 #include "linux/process.h"
 #include "linux/safe_syscall.h"
 #include "linux/sigframe.h"
@@ -33,6 +35,7 @@
 #include "mem/guest.h"
 
 #define SIGSET_SIZE 8
+#define A64_NR_RESTART_SYSCALL 128 /* include/uapi/asm-generic/unistd.h */
 #define SA_RESTORER_HOST 0x04000000
 
 extern void host_rt_sigreturn(void);
@@ -56,14 +59,53 @@ static bool default_ignores(int sig) {
   return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
+static bool default_stops(int sig) {
+  return sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; /* and SIGSTOP */
+}
+
 static void host_set_mask(u64 mask) {
   mask &= ~(HOST_FAULT_SIGNALS | UNBLOCKABLE);
   syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, SIGSET_SIZE);
 }
 
-void signal_mask_changed(struct thread *t) { host_set_mask(t->sigmask); }
+static void notice_deliverable(struct thread *t);
+
+void signal_mask_changed(struct thread *t) {
+  host_set_mask(t->sigmask);
+  notice_deliverable(t);
+}
 
 /* ---- Host side ------------------------------------------------------- */
+
+/* Process-directed signals a thread took from the host but cannot deliver:
+   it blocked them before delivery (a handler's sa_mask, a mask set by the
+   very call the signal interrupted) or it is exiting. On Linux such a
+   signal never left the process's shared pending queue, so another thread
+   that unblocks it gets it, and every thread's rt_sigpending shows it
+   (kernel/signal.c: complete_signal, retarget_shared_pending). elfrun puts
+   it back there: kill(getpid(), sig), so that the host kernel again picks
+   the thread, queues and wakes, and keeps the original siginfo here. The
+   re-sent instance arrives with SI_USER from this very process; the
+   thread that takes it swaps the original back in (reclaim_returned).
+   Only one siginfo per signal is kept: a standard signal is pending once
+   anyway, and a second real-time instance returned before the first was
+   taken arrives as the plain SI_USER kill(). */
+static struct {
+  pthread_mutex_t lock;                       /* one writer at a time */
+  u64 set;                                    /* re-sent, not yet taken */
+  pid_t by[A64_NSIG + 1];                     /* the process that re-sent it */
+  struct a64_siginfo info[A64_NSIG + 1];      /* what the first taker saw */
+} g_returned = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* Swaps the original siginfo into *out when si is the instance elfrun
+   re-sent (async-signal-safe: atomics only). A fork child's copy of the
+   table never matches, since its pid differs from the one that re-sent. */
+static void reclaim_returned(int sig, const struct a64_siginfo *si, struct a64_siginfo *out) {
+  if (!(__atomic_load_n(&g_returned.set, __ATOMIC_ACQUIRE) & bit(sig))) return;
+  if (si->si_code != SI_USER || si->kill.pid != g_returned.by[sig]) return;
+  if (__atomic_fetch_and(&g_returned.set, ~bit(sig), __ATOMIC_ACQ_REL) & bit(sig))
+    memcpy(out, &g_returned.info[sig], sizeof *out);
+}
 
 static void on_host_signal(int sig, siginfo_t *si, void *ucv) {
   struct cpu *cpu = t_cpu;
@@ -71,6 +113,7 @@ static void on_host_signal(int sig, siginfo_t *si, void *ucv) {
   if (!cpu) return; /* not a guest thread (cannot happen with 1:1 masks) */
   struct thread *t = thread_of(cpu);
   memcpy(&t->staged[sig], si, sizeof t->staged[sig]);
+  reclaim_returned(sig, &t->staged[sig], &t->staged[sig]);
   t->staged_set |= bit(sig);
   /* Keep the signal blocked on return, so the kernel queues the next one. */
   sigaddset(&uc->uc_sigmask, sig);
@@ -141,6 +184,18 @@ static u64 fault_esr(const struct cpu *cpu) {
   return ec << 26 | 1ull << 25 | (u64)(cpu->exc.write && !exec) << 6 | fsc;
 }
 
+/* A stop signal taken for a handler the guest has since put back to
+   SIG_DFL (its host disposition is SIG_DFL again): the host kernel stops the
+   whole process with that very signal, so the parent's wait4 reports it as
+   WSTOPSIG and the kernel's own rules apply (an orphaned process group
+   ignores it, kernel/signal.c get_signal); SIGCONT resumes us here. */
+static void stop_by_signal(int sig) {
+  u64 only = ~bit(sig), all = ~0ull;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &only, NULL, SIGSET_SIZE);
+  syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, SIGSET_SIZE);
+}
+
 /* Runs the guest handler for info, or applies the default action. The
    caller holds every host signal blocked. Returns true if a frame was set
    up. */
@@ -150,6 +205,10 @@ static bool deliver(struct thread *t, const struct a64_siginfo *info, u64 esr) {
   if (ka->handler == (u64)(uintptr_t)SIG_IGN) return false;
   if (ka->handler == 0) {
     if (default_ignores(sig)) return false;
+    if (default_stops(sig)) {
+      stop_by_signal(sig);
+      return false;
+    }
     process_die_by_signal(sig);
   }
   u64 saved = t->has_saved_mask ? t->saved_mask : t->sigmask;
@@ -180,6 +239,9 @@ static void settle_restart(struct thread *t, bool handler, u64 sa_flags) {
   if (restart) {
     c->pc -= 4;
     c->x[0] = t->restart.orig_x0;
+    /* setup_restart_syscall(): x8 names restart_syscall, which resumes
+       the sleep with what was left of it (t->resume). */
+    if (t->restart.kind == RESTART_BLOCK) c->x[8] = A64_NR_RESTART_SYSCALL;
   } else {
     c->x[0] = (u64)-EINTR;
   }
@@ -195,16 +257,51 @@ static void block_all(void) {
   syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, SIGSET_SIZE);
 }
 
+/* Gives the staged signals in which back to the process (see g_returned).
+   One sent by tkill or tgkill (SI_TKILL) was the thread's own, as in its
+   private queue on Linux: it stays staged, and dies with the thread.
+   Whether a sigqueue or a timer signal was aimed at the thread cannot be
+   told from its siginfo: those go back too. The caller holds every host
+   signal blocked. */
+static void give_back(struct thread *t, u64 which) {
+  which &= t->staged_set;
+  while (which) {
+    int sig = __builtin_ctzll(which) + 1;
+    which &= ~bit(sig);
+    if (t->staged[sig].si_code == SI_TKILL) continue;
+    t->staged_set &= ~bit(sig);
+    pthread_mutex_lock(&g_returned.lock);
+    if (!(__atomic_load_n(&g_returned.set, __ATOMIC_ACQUIRE) & bit(sig))) {
+      memcpy(&g_returned.info[sig], &t->staged[sig], sizeof g_returned.info[sig]);
+      g_returned.by[sig] = getpid();
+      __atomic_fetch_or(&g_returned.set, bit(sig), __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&g_returned.lock);
+    syscall(SYS_kill, getpid(), sig);
+  }
+}
+
+/* thread.c: a thread on its way out, host signals blocked. */
+void signal_thread_exiting(struct thread *t) { give_back(t, ~0ull); }
+
+/* Staged signals the mask lets through again (sigreturn, sigprocmask: one
+   the thread kept, being its own) are delivered at the next boundary. */
+static void notice_deliverable(struct thread *t) {
+  if (t->staged_set & ~t->sigmask) t->cpu.attention = 1;
+}
+
 void cpu_handle_attention(struct cpu *cpu) {
   struct thread *t = thread_of(cpu);
   block_all(); /* the staging area is ours until the mask is set again */
   cpu->attention = 0;
+  if (UNLIKELY(g_gdb_active)) gdb_at_boundary(cpu); /* may stop here for gdb */
   u64 ready;
   while ((ready = t->staged_set & ~t->sigmask)) {
     int sig = __builtin_ctzll(ready) + 1;
     t->staged_set &= ~bit(sig);
     struct a64_siginfo info;
     memcpy(&info, &t->staged[sig], sizeof info);
+    if (UNLIKELY(g_gdb_active) && !(info.si_signo = sig = gdb_signal(cpu, sig))) continue;
     const struct a64_sigaction *ka = &t->proc->sigactions[sig];
     if (t->restart.pending && runs_handler(ka)) settle_restart(t, true, ka->flags);
     deliver(t, &info, 0);
@@ -214,6 +311,8 @@ void cpu_handle_attention(struct cpu *cpu) {
     t->sigmask = t->saved_mask;
     t->has_saved_mask = false;
   }
+  if (UNLIKELY(g_gdb_active)) gdb_after_signals(cpu); /* a step follows the new PC */
+  give_back(t, t->sigmask); /* taken, then blocked before delivery */
   host_set_mask(t->sigmask);
 }
 
@@ -228,6 +327,7 @@ void signal_note_interrupted(struct thread *t, enum restart_kind kind, u64 orig_
    blocked or ignored, it kills (force_sig_info_to_task). */
 void cpu_deliver_exception(struct cpu *cpu) {
   struct thread *t = thread_of(cpu);
+  if (UNLIKELY(g_gdb_active) && gdb_exception(cpu)) return; /* gdb took it */
   int sig = cpu->exc.signo;
   struct a64_siginfo info = {.si_signo = sig, .si_code = cpu->exc.code,
                              .addr = cpu->exc.addr};
@@ -292,13 +392,28 @@ SYSCALL_HANDLER(rt_tgsigqueueinfo) {
 SYSCALL_HANDLER(rt_sigreturn) {
   (void)arg;
   t->restart.pending = false;
+  t->resume.fn = RESUME_NONE; /* restore_sigframe(): do_no_restart_syscall */
   if (!sigframe_restore(t)) {
     log_msg("rt_sigreturn: bad signal frame at 0x%llx",
             (unsigned long long)t->cpu.x[REG_SP]);
     process_die_by_signal(SIGSEGV);
   }
   host_set_mask(t->sigmask);
+  notice_deliverable(t);
   return (i64)t->cpu.x[0]; /* svc_dispatch writes it back unchanged */
+}
+
+/* The restart block an interrupted sleep left (arm64 re-runs the SVC as
+   restart_syscall when no handler ran); without one, EINTR, as the
+   kernel's do_no_restart_syscall(). */
+i64 restart_block_run(struct thread *t) {
+  struct restart_block rb = t->resume;
+  t->resume.fn = RESUME_NONE;
+  switch (rb.fn) {
+    case RESUME_NANOSLEEP: return nanosleep_resume(t, &rb);
+    case RESUME_FUTEX_WAIT: return futex_wait_resume(t, &rb);
+    default: return -EINTR;
+  }
 }
 
 /* Pending = what the host kernel holds (blocked signals stay there) plus
@@ -341,8 +456,13 @@ SYSCALL_HANDLER(rt_sigtimedwait) {
   }
   if (arg[2] && !guest_ptr_ok(arg[2], 16)) return -EFAULT;
   if (arg[1] && !guest_ptr_ok(arg[1], sizeof(struct a64_siginfo))) return -EFAULT;
-  return safe_syscall(t, SYS_rt_sigtimedwait, &set, arg[1] ? g2h(arg[1]) : NULL,
-                      arg[2] ? g2h(arg[2]) : NULL, SIGSET_SIZE);
+  struct a64_siginfo info;
+  long sig = safe_syscall(t, SYS_rt_sigtimedwait, &set, &info, arg[2] ? g2h(arg[2]) : NULL,
+                          SIGSET_SIZE);
+  if (sig <= 0) return sig;
+  reclaim_returned((int)sig, &info, &info); /* one a thread gave back */
+  if (arg[1] && copy_to_guest(arg[1], &info, sizeof info)) return -EFAULT;
+  return sig;
 }
 
 /* The SIG_IGN dispositions and the mask a new program inherits: handlers

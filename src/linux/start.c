@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "cpu/block.h"
 #include "cpu/interp.h"
+#include "gdb/gdb.h"
 #include "loader/load.h"
 #include "loader/stack.h"
 #include "mem/fault.h"
@@ -111,8 +112,11 @@ int start_guest(const char *path, char **argv) {
   struct thread *t = &g_main_thread;
   t->proc = &g_process;
   g_process.exe_path = realpath(path, NULL);
-  g_process.execfn = strdup(path);
-  gaddr sp = stack_build(&image, image.interp ? &interp : NULL, argv, envp, path, 0);
+  /* A guest's execve gave the new elfrun a host path and, apart, the name
+     the guest used: that one is AT_EXECFN (fs/exec.c: bprm->exec). */
+  const char *execfn = g_config.execfn ? g_config.execfn : path;
+  g_process.execfn = strdup(execfn);
+  gaddr sp = stack_build(&image, image.interp ? &interp : NULL, argv, envp, execfn, 0);
   if (!sp) {
     log_msg("%s: %s", path, "argument list too long");
     return LOAD_CANNOT_EXEC;
@@ -126,8 +130,12 @@ int start_guest(const char *path, char **argv) {
   inherit_signal_state(t);
   signal_host_sync(t);
   block_cpu_register(&t->cpu);
-  /* The host comm names the guest program, as exec would set it. */
-  const char *base = strrchr(path, '/');
-  prctl(PR_SET_NAME, base ? base + 1 : path);
+  /* The host comm names the guest program as exec sets it: the base name
+     of the name it was run by, or of the file itself when that name is
+     /dev/fd/N (fs/exec.c, begin_new_exec()). */
+  const char *name = strncmp(execfn, "/dev/fd/", 8) ? execfn : path;
+  const char *base = strrchr(name, '/');
+  prctl(PR_SET_NAME, base ? base + 1 : name);
+  if (g_config.gdb) gdb_start(t, g_config.gdb); /* stopped at entry until gdb resumes */
   cpu_run(&t->cpu);
 }

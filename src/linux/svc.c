@@ -39,7 +39,8 @@ void svc_dispatch(struct cpu *cpu) {
   i64 ret = nr < NR_SYSCALLS && kHandlers[nr] ? kHandlers[nr](t, arg) : -ENOSYS;
   if (UNLIKELY(ret == -EINTR || ret == -A64_ERESTARTSYS)) {
     /* Interrupted by a signal: EINTR, or a restart once it is handled. */
-    if (kRestart[nr] != RESTART_NONE && cpu->attention)
+    /* (unless the handler settled it itself: a restart block) */
+    if (kRestart[nr] != RESTART_NONE && cpu->attention && !t->restart.pending)
       signal_note_interrupted(t, kRestart[nr], orig_x0);
     ret = -EINTR;
   }

@@ -36,6 +36,7 @@
 
 #include "cpu/block.h"
 #include "cpu/interp.h"
+#include "gdb/gdb.h"
 #include "linux/robust.h"
 #include "mem/fault.h"
 #include "mem/guest.h"
@@ -130,6 +131,7 @@ void thread_after_fork(struct thread *t) {
   __atomic_store_n(&p->threads, t, __ATOMIC_RELEASE);
   t->robust_list = 0;
   t->robust_len = 0;
+  if (g_gdb_active) gdb_after_fork(); /* the child runs without the debugger */
 }
 
 /* ---- starting a thread ---- */
@@ -298,7 +300,9 @@ static void clear_child_tid(struct thread *t) {
    the last one. */
 void thread_exit(struct thread *t, int status) {
   block_host_signals();
+  signal_thread_exiting(t); /* kernel/exit.c: exit_signals() */
   if (registry_leave(t)) process_exit(status);
+  if (g_gdb_active) gdb_thread_exit(&t->cpu); /* forget its stub state */
   robust_list_exit(t);
   clear_child_tid(t); /* the last access to guest memory */
   block_cpu_unregister(&t->cpu);

@@ -309,12 +309,35 @@ static int open_uncached(const char *dir, size_t len, u64 h, struct dir_hold *ou
   return 0;
 }
 
+/* vfork children running now (fork.c brackets each). Such a child shares
+   this table but has its own descriptor table: a descriptor it opened and
+   cached would mean nothing (or another file) to its parent, and the
+   parent's second posix_spawn failed with EBADF. While one runs, every
+   lookup asks the kernel and owns its descriptor; answers cached before
+   stay valid, since the child's table is a copy of the parent's. */
+static int g_vfork_children;
+
+void dircache_vfork_begin(void) { __atomic_add_fetch(&g_vfork_children, 1, __ATOMIC_SEQ_CST); }
+void dircache_vfork_end(void) { __atomic_sub_fetch(&g_vfork_children, 1, __ATOMIC_SEQ_CST); }
+
+static int open_bypassing_cache(const char *dir, size_t len, struct dir_hold *out) {
+  bool mapped;
+  int fd = probe(dir, len, &mapped);
+  out->mapped = mapped;
+  if (fd < 0) return fd;
+  out->fd = fd;
+  out->owned = true;
+  return 0;
+}
+
 int dircache_open(const char *dir, size_t len, struct dir_hold *out) {
   *out = DIR_HOLD_NONE;
   if (is_root(dir, len)) {
     out->fd = sysroot_fd();
     return 0;
   }
+  if (__atomic_load_n(&g_vfork_children, __ATOMIC_SEQ_CST) > 0)
+    return open_bypassing_cache(dir, len, out);
   u64 h = hash_key(dir, len);
   pthread_mutex_lock(&g_cache.lock);
   int ret = lookup_locked(dir, len, h, out);

@@ -26,6 +26,11 @@ void dircache_init(void);
 int dircache_open(const char *dir, size_t len, struct dir_hold *out);
 void dircache_release(struct dir_hold *h);
 
+/* Around a vfork child's life (it shares this cache, not the descriptor
+   table): lookups bypass the cache meanwhile. */
+void dircache_vfork_begin(void);
+void dircache_vfork_end(void);
+
 /* The guest created the name (dirfd, path): absent answers that its
    directory vouched for may now be wrong. */
 void dircache_name_created(int dirfd, const char *path);

@@ -1,0 +1,6 @@
+break main
+continue
+bt
+info sharedlibrary
+x/4i $pc
+continue

@@ -1,0 +1,6 @@
+break main
+continue
+bt
+info registers
+x/8i $pc
+continue

@@ -1,0 +1,7 @@
+watch counter
+continue
+bt 1
+continue
+continue
+delete
+continue
