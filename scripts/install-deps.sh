@@ -16,6 +16,13 @@ host_pkgs="$host_pkgs dpkg-dev util-linux"
 # The sidecar tests (tests/casefold/) mount cifuse, a case-insensitive FUSE
 # file system built on libfuse3.
 host_pkgs="$host_pkgs libfuse3-dev fuse3 pkg-config"
+# The strace suite (tests/strace/run.sh) checks --strace against strace(1).
+host_pkgs="$host_pkgs strace"
+# The gdb suite (tests/gdb/run.sh) drives elfrun --gdb with gdb-multiarch.
+host_pkgs="$host_pkgs gdb-multiarch"
+# bench/: valgrind's callgrind counts instructions for bench/guard.sh; 7zip's
+# 7zz is the native side of the `7zz b` row of bench/run.sh.
+host_pkgs="$host_pkgs valgrind 7zip"
 # musl's aarch64 libc and its aarch64-linux-musl-gcc wrapper come from the
 # arm64 architecture of the archive.
 arm64_pkgs="musl-dev:arm64"

@@ -7,11 +7,18 @@
 #
 # Suites, in order: unit (host unit tests and a short fuzz run), cli (elfrun's
 # command line and bad input), asm, guest (C programs in three builds),
+# strace (--strace's decoding against strace(1), tests/strace/run.sh),
 # busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
-# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback),
+# sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback;
+# tests/sysroot/programs.sh: Go programs and python3 against qemu-aarch64),
 # isa (random instructions under elfrun and qemu-aarch64, tests/isa/),
-# casefold (the sidecar case-folding layer, tests/casefold/run.sh) and
-# matrix (Debian's arm64 programs in three sysroots, tests/matrix/).
+# casefold (the sidecar case-folding layer, tests/casefold/run.sh), pty
+# (job control in interactive shells under a pseudo-terminal,
+# tests/pty/run.sh), exec (nested exec chains against the arm64 chroot,
+# tests/exec/run.sh), binfmt (--install-binfmt in a private binfmt_misc,
+# tests/binfmt/run.sh), gdb (gdb-multiarch against elfrun --gdb,
+# tests/gdb/run.sh) and matrix (Debian's arm64 programs in three
+# sysroots, tests/matrix/).
 # PATTERN keeps the tests whose name contains it. Expected outputs come from
 # scripts/oracle.sh (qemu-aarch64), never from elfrun; each run's output is
 # kept in BUILD/test-out/ for debugging. See docs/testing.md.
@@ -172,7 +179,9 @@ suite_cli() {
   local args=$build/tests/guest/args.glibc hello=$build/tests/guest/hello.glibc
   cli_run argv0_replaces_the_program_name 0 stdout '^argv\[0\] names: custom-name$' \
     --argv0 custom-name "$args"
-  cli_run strace_logs_system_calls 0 stderr '^[0-9]+ exit_group\(0\)' --strace "$hello"
+  cli_run strace_logs_system_calls 0 stderr '^exit_group\(0\) = \?$' --strace "$hello"
+  cli_run strace_file_that_cannot_be_created 2 stderr '^elfrun: --strace=' \
+    --strace="$dir/no-such-dir/trace" "$hello"
   cli_run double_dash_ends_options 0 stdout '^hello, world$' -- "$hello"
   cli_case missing_file 127 'no such file' "$dir/no-such-file"
   cli_case directory 126 'directory' "$dir/a-directory"
@@ -279,6 +288,29 @@ suite_busybox() {
   rm -rf "$work"
 }
 
+# --- strace: --strace's decoding (tests/strace/run.sh) ----------------------
+# tests/strace/*.c under elfrun --strace in three builds, and their native
+# builds under strace(1), each against tests/strace/NAME.expected.
+suite_strace() {
+  local log line name
+  log=$(out_file strace)
+  tests/strace/run.sh "$build" >"$log" 2>&1
+  while IFS= read -r line; do
+    name=${line#* }
+    name=${name%%:*}
+    case $line in
+      "PASS "* | "FAIL "* | "SKIP "*) selected "$name" || continue ;;
+      *) continue ;;
+    esac
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)) ;;
+      "SKIP "*) skipped=$((skipped + 1)) ;;
+    esac
+    echo "$line"
+  done <"$log"
+}
+
 # --- sysroot: the sysroot's host fallback, end to end ------------------------
 # tests/sysroot/host_fallback.sh prints its own PASS/FAIL/SKIP lines.
 suite_sysroot() {
@@ -286,6 +318,10 @@ suite_sysroot() {
   log=$(out_file sysroot/host_fallback)
   tests/sysroot/host_fallback.sh "$elfrun" "$fixtures/busybox-static/bin/busybox" \
     "$(command -v "$qemu")" >"$log" 2>&1
+  # Debian's Go programs and python3 in the glibc sysroot, against
+  # qemu-aarch64 -L live (tests/sysroot/programs.sh).
+  tests/sysroot/programs.sh "$elfrun" "${SYSROOTS:-build/sysroot}/glibc" "$out_dir/sysroot" \
+    "$(command -v "$qemu")" "$pattern" >>"$log" 2>&1
   while IFS= read -r line; do
     name=${line#* }
     name=${name%%:*}
@@ -353,7 +389,9 @@ suite_isa() {
 # on) and on cifuse, a case-insensitive FUSE file system; the host-fallback
 # cases with the sysroot on cifuse; `elfrun sysroot import` onto cifuse;
 # the kill-at-random test (CASEFOLD_RUNS
-# runs, default 200, about 25 s). FUSE cases SKIP without root or /dev/fuse.
+# runs, default 200, about 25 s); AT_EXECFN and /proc/self/exe after exec;
+# the matrix's musl-dyn suite with its sysroot on cifuse (all of it:
+# make matrix-casefold). FUSE cases SKIP without root or /dev/fuse.
 suite_casefold() {
   local log=$out_dir/casefold.log line name
   : >"$log"
@@ -363,6 +401,8 @@ suite_casefold() {
     "$(command -v "$qemu")" >>"$log" 2>&1
   tests/casefold/run.sh "$build" import "$fixtures/busybox-static/bin/busybox" >>"$log" 2>&1
   tests/casefold/run.sh "$build" crash "${CASEFOLD_RUNS:-200}" >>"$log" 2>&1
+  tests/casefold/run.sh "$build" execfn >>"$log" 2>&1
+  tests/casefold/run.sh "$build" matrix "${SYSROOTS:-build/sysroot}" musl-dyn >>"$log" 2>&1
   while IFS= read -r line; do
     case $line in
       "PASS "* | "FAIL "* | "SKIP "*) ;;
@@ -378,6 +418,59 @@ suite_casefold() {
     esac
     echo "$line"
   done <"$log"
+}
+
+# --- pty, exec and binfmt: scripts that print their own result lines -------
+# count_lines LOG: echoes LOG's PASS/FAIL/SKIP lines of selected tests and
+# counts them.
+count_lines() {
+  local line name
+  while IFS= read -r line; do
+    case $line in
+      "PASS "* | "FAIL "* | "SKIP "*) ;;
+      *) continue ;;
+    esac
+    name=${line#* }
+    name=${name%%:*}
+    selected "$name" || continue
+    case $line in
+      "PASS "*) passed=$((passed + 1)) ;;
+      "FAIL "*) failed=$((failed + 1)) ;;
+      "SKIP "*) skipped=$((skipped + 1)) ;;
+    esac
+    echo "$line"
+  done <"$1"
+}
+
+# Job control: interactive arm64 shells under a pseudo-terminal
+# (tests/pty/run.sh), transcripts against the arm64 chroot oracle's.
+suite_pty() {
+  local log=$out_dir/pty.log
+  tests/pty/run.sh "$elfrun" "${SYSROOTS:-build/sysroot}" "$out_dir" >"$log" 2>&1
+  count_lines "$log"
+}
+
+# The nested exec chain with no binfmt_misc, against the arm64 chroot
+# oracle live (tests/exec/run.sh).
+suite_exec() {
+  local log=$out_dir/exec.log
+  tests/exec/run.sh "$elfrun" "${SYSROOTS:-build/sysroot}" "$out_dir" >"$log" 2>&1
+  count_lines "$log"
+}
+
+# elfrun --install-binfmt and --uninstall-binfmt in a private binfmt_misc
+# instance (tests/binfmt/run.sh).
+suite_binfmt() {
+  local log=$out_dir/binfmt.log
+  tests/binfmt/run.sh "$build" "${SYSROOTS:-build/sysroot}/glibc" >"$log" 2>&1
+  count_lines "$log"
+}
+
+# --- gdb: gdb-multiarch --batch scripts against elfrun --gdb (tests/gdb/) ---
+suite_gdb() {
+  local log=$out_dir/gdb.log
+  tests/gdb/run.sh "$build" check "$pattern" >"$log" 2>&1
+  count_lines "$log"
 }
 
 # --- matrix: Debian's arm64 programs in three sysroots (tests/matrix/) ------
@@ -399,7 +492,7 @@ suite_matrix() {
   sed -n '/^suite  *passed/,/^[0-9]* passed/p' "$log" | sed '$d' | sed 's/^/  matrix: /'
 }
 
-for suite in unit cli asm guest busybox sysroot isa casefold matrix; do
+for suite in unit cli asm guest strace busybox sysroot isa casefold pty exec binfmt gdb matrix; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   "suite_$suite"
 done

@@ -39,6 +39,36 @@ $(BUILD)/tests/guest/%.pie: tests/guest/%.c
 	@mkdir -p $(dir $@)
 	$(A64_CC) $(GUEST_CFLAGS) -static-pie -o $@ $< $(GUEST_LIBS)
 
+# --- --strace programs (tests/strace/run.sh): the three guest builds, and
+# a native x86-64 one that strace(1) traces as the oracle ------------------
+STRACE_SRCS := $(wildcard tests/strace/*.c)
+STRACE_NAMES := $(STRACE_SRCS:tests/strace/%.c=%)
+STRACE_BINS := $(foreach m,$(GUEST_MODES) native,$(STRACE_NAMES:%=$(BUILD)/tests/strace/%.$(m)))
+
+$(BUILD)/tests/strace/%.glibc: tests/strace/%.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static -o $@ $<
+
+$(BUILD)/tests/strace/%.musl: tests/strace/%.c
+	@mkdir -p $(dir $@)
+	$(A64_MUSL_CC) $(GUEST_CFLAGS) -static -o $@ $<
+
+$(BUILD)/tests/strace/%.pie: tests/strace/%.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static-pie -o $@ $<
+
+# Static, as the guest builds are: a dynamic loader's calls would join the
+# exec'd child's lines in tasks.
+$(BUILD)/tests/strace/%.native: tests/strace/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -static -o $@ $<
+
+tests: $(STRACE_BINS)
+
+.PHONY: check-strace
+check-strace: tests
+	@tests/check.sh $(BUILD) strace '$(T)'
+
 # --- Host unit tests: tests/unit/*.c linked against libelfrun.a -----------
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%.o)
@@ -151,7 +181,8 @@ test-sysroot-host-fallback: $(BUILD)/elfrun
 # are skipped). `make check` runs the quick ones as suite casefold.
 CF_DIR := $(BUILD)/tests/casefold
 CF_FUSE := $(if $(shell pkg-config --exists fuse3 2>/dev/null && echo y),$(CF_DIR)/cifuse)
-CF_BINS := $(CF_DIR)/collide $(CF_DIR)/collide.native $(CF_DIR)/churn $(CF_FUSE)
+CF_BINS := $(CF_DIR)/collide $(CF_DIR)/collide.native $(CF_DIR)/churn $(CF_DIR)/execfn \
+  $(CF_DIR)/execfn.native $(CF_FUSE)
 
 $(CF_DIR)/collide: tests/casefold/collide.c
 	@mkdir -p $(dir $@)
@@ -165,6 +196,14 @@ $(CF_DIR)/churn: tests/casefold/churn.c
 	@mkdir -p $(dir $@)
 	$(A64_CC) $(GUEST_CFLAGS) -static -pthread -o $@ $<
 
+$(CF_DIR)/execfn: tests/casefold/execfn.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GUEST_CFLAGS) -static -o $@ $<
+
+$(CF_DIR)/execfn.native: tests/casefold/execfn.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -o $@ $<
+
 $(CF_DIR)/cifuse: tests/casefold/cifuse.c
 	@mkdir -p $(dir $@)
 	$(CC) $(GUEST_CFLAGS) -D_GNU_SOURCE $$(pkg-config --cflags fuse3) -o $@ $< \
@@ -173,7 +212,8 @@ $(CF_DIR)/cifuse: tests/casefold/cifuse.c
 tests: $(CF_BINS)
 
 .PHONY: test-case-collision test-case-collision-fallback test-casefold-crash \
-  test-sysroot-host-fallback-ci test-sysroot-import check-casefold
+  test-sysroot-host-fallback-ci test-sysroot-import check-casefold test-casefold-execfn \
+  matrix-casefold
 test-case-collision: $(BUILD)/elfrun $(CF_BINS)
 	tests/casefold/run.sh $(BUILD) collision
 
@@ -192,6 +232,14 @@ test-sysroot-host-fallback-ci: $(BUILD)/elfrun $(CF_BINS)
 	@scripts/fetch-fixtures.sh $(FIXTURES) >/dev/null || echo "warning: fixtures unavailable" >&2
 	tests/casefold/run.sh $(BUILD) host-fallback $(FIXTURES)/busybox-static/bin/busybox \
 	  "$$(command -v qemu-aarch64)"
+
+test-casefold-execfn: $(BUILD)/elfrun $(CF_BINS)
+	tests/casefold/run.sh $(BUILD) execfn
+
+# The matrix's glibc-dyn and musl-dyn suites with their sysroots imported
+# onto cifuse (about 2.5 minutes; `make check` runs the musl-dyn one).
+matrix-casefold: $(BUILD)/elfrun $(CF_BINS) sysroots
+	tests/casefold/run.sh $(BUILD) matrix $(SYSROOTS)
 
 check-casefold: tests
 	@FIXTURES=$(FIXTURES) tests/check.sh $(BUILD) casefold '$(T)'
@@ -215,6 +263,21 @@ sysroots:
 matrix: $(BUILD)/elfrun sysroots
 	@SYSROOTS=$(SYSROOTS) tests/matrix/run.sh --build $(BUILD) $(MATRIX_ARGS)
 
+# Job control in interactive arm64 shells under a pseudo-terminal
+# (tests/pty/run.sh; `tests/pty/run.sh --oracle build/sysroot` rewrites the
+# expectations from the arm64 chroot), nested exec chains against the
+# chroot (tests/exec/run.sh) and elfrun --install-binfmt in a private
+# binfmt_misc (tests/binfmt/run.sh). `make check` runs all three.
+.PHONY: check-pty check-exec check-binfmt
+check-pty: $(BUILD)/elfrun sysroots
+	@tests/check.sh $(BUILD) pty '$(T)'
+
+check-exec: $(BUILD)/elfrun sysroots
+	@tests/check.sh $(BUILD) exec '$(T)'
+
+check-binfmt: $(BUILD)/elfrun $(BUILD)/tests/guest/hello.glibc $(BUILD)/tests/guest/args.glibc
+	@tests/check.sh $(BUILD) binfmt '$(T)'
+
 # 10,000 queued real-time signals plus a SIGUSR1 stream against 8 busy
 # threads, 20 runs per libc: no real-time signal lost or duplicated.
 .PHONY: stress-signals
@@ -226,3 +289,41 @@ stress-signals: $(BUILD)/elfrun
 .PHONY: syscall-coverage
 syscall-coverage:
 	@A64_CC=$(A64_CC) scripts/syscall-coverage.sh
+
+# --- The GDB stub (docs/gdb.md, tests/gdb/): gdb-multiarch --batch scripts
+# against elfrun --gdb; programs built -O0 -g, static, static-pie and
+# dynamic (debugged under build/sysroot/glibc). `make check` runs suite gdb;
+# `make check-gdb-qemu` runs the same scripts against qemu-aarch64 -g too.
+GDB_TEST_DIR := $(BUILD)/tests/gdb
+GDB_TEST_CFLAGS := -std=gnu11 -O0 -g
+GDB_TEST_BINS := $(GDB_TEST_DIR)/basic $(GDB_TEST_DIR)/basic.pie $(GDB_TEST_DIR)/basic.dyn \
+  $(GDB_TEST_DIR)/threads $(GDB_TEST_DIR)/spin
+
+$(GDB_TEST_DIR)/basic: tests/gdb/basic.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GDB_TEST_CFLAGS) -static -o $@ $<
+
+$(GDB_TEST_DIR)/basic.pie: tests/gdb/basic.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GDB_TEST_CFLAGS) -static-pie -o $@ $<
+
+$(GDB_TEST_DIR)/basic.dyn: tests/gdb/basic.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GDB_TEST_CFLAGS) -o $@ $<
+
+$(GDB_TEST_DIR)/spin: tests/gdb/spin.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GDB_TEST_CFLAGS) -static -o $@ $<
+
+$(GDB_TEST_DIR)/threads: tests/gdb/threads.c
+	@mkdir -p $(dir $@)
+	$(A64_CC) $(GDB_TEST_CFLAGS) -static -pthread -o $@ $<
+
+tests: $(GDB_TEST_BINS)
+
+.PHONY: check-gdb check-gdb-qemu
+check-gdb: $(BUILD)/elfrun $(GDB_TEST_BINS)
+	@tests/check.sh $(BUILD) gdb '$(T)'
+
+check-gdb-qemu: $(BUILD)/elfrun $(GDB_TEST_BINS)
+	tests/gdb/run.sh $(BUILD) qemu '$(T)'
