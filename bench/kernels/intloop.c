@@ -39,7 +39,7 @@ static uint64_t run(uint64_t iters) {
 }
 
 int main(int argc, char **argv) {
-  uint64_t iters = 100000000ull * bench_scale(argc, argv);
+  uint64_t iters = 100000000ull * bench_scale(argc, argv) / BENCH_DIVISOR;
   bench_result("intloop", run(iters));
   fprintf(stderr, "guest instructions: %llu\n", (unsigned long long)(iters * INSNS_PER_ITER));
   return 0;
