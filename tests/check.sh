@@ -288,33 +288,42 @@ suite_busybox() {
   rm -rf "$work"
 }
 
-# --- strace: --strace's decoding (tests/strace/run.sh) ----------------------
-# tests/strace/*.c under elfrun --strace in three builds, and their native
-# builds under strace(1), each against tests/strace/NAME.expected.
-suite_strace() {
-  local log line name
-  log=$(out_file strace)
-  tests/strace/run.sh "$build" >"$log" 2>&1
+# --- Suites run by scripts that print their own PASS/FAIL/SKIP lines ------
+# count_lines LOG: echoes LOG's PASS/FAIL/SKIP lines of selected tests and
+# counts them.
+count_lines() {
+  local line name
   while IFS= read -r line; do
-    name=${line#* }
-    name=${name%%:*}
     case $line in
-      "PASS "* | "FAIL "* | "SKIP "*) selected "$name" || continue ;;
+      "PASS "* | "FAIL "* | "SKIP "*) ;;
       *) continue ;;
     esac
+    name=${line#* }
+    name=${name%%:*}
+    selected "$name" || continue
     case $line in
       "PASS "*) passed=$((passed + 1)) ;;
       "FAIL "*) failed=$((failed + 1)) ;;
       "SKIP "*) skipped=$((skipped + 1)) ;;
     esac
     echo "$line"
-  done <"$log"
+  done <"$1"
+}
+
+# --- strace: --strace's decoding (tests/strace/run.sh) ----------------------
+# tests/strace/*.c under elfrun --strace in three builds, and their native
+# builds under strace(1), each against tests/strace/NAME.expected.
+suite_strace() {
+  local log
+  log=$(out_file strace)
+  tests/strace/run.sh "$build" >"$log" 2>&1
+  count_lines "$log"
 }
 
 # --- sysroot: the sysroot's host fallback, end to end ------------------------
 # tests/sysroot/host_fallback.sh prints its own PASS/FAIL/SKIP lines.
 suite_sysroot() {
-  local log line name
+  local log
   log=$(out_file sysroot/host_fallback)
   tests/sysroot/host_fallback.sh "$elfrun" "$fixtures/busybox-static/bin/busybox" \
     "$(command -v "$qemu")" >"$log" 2>&1
@@ -322,19 +331,7 @@ suite_sysroot() {
   # qemu-aarch64 -L live (tests/sysroot/programs.sh).
   tests/sysroot/programs.sh "$elfrun" "${SYSROOTS:-build/sysroot}/glibc" "$out_dir/sysroot" \
     "$(command -v "$qemu")" "$pattern" >>"$log" 2>&1
-  while IFS= read -r line; do
-    name=${line#* }
-    name=${name%%:*}
-    case $line in
-      "PASS "* | "FAIL "* | "SKIP "*) selected "$name" || continue ;;
-    esac
-    case $line in
-      "PASS "*) passed=$((passed + 1)) ;;
-      "FAIL "*) failed=$((failed + 1)) ;;
-      "SKIP "*) skipped=$((skipped + 1)) ;;
-    esac
-    echo "$line"
-  done <"$log"
+  count_lines "$log"
 }
 
 # --- isa: random instructions under elfrun and qemu-aarch64 -cpu max --------
@@ -403,45 +400,10 @@ suite_casefold() {
   tests/casefold/run.sh "$build" crash "${CASEFOLD_RUNS:-200}" >>"$log" 2>&1
   tests/casefold/run.sh "$build" execfn >>"$log" 2>&1
   tests/casefold/run.sh "$build" matrix "${SYSROOTS:-build/sysroot}" musl-dyn >>"$log" 2>&1
-  while IFS= read -r line; do
-    case $line in
-      "PASS "* | "FAIL "* | "SKIP "*) ;;
-      *) continue ;;
-    esac
-    name=${line#* }
-    name=${name%%:*}
-    selected "$name" || continue
-    case $line in
-      "PASS "*) passed=$((passed + 1)) ;;
-      "FAIL "*) failed=$((failed + 1)) ;;
-      "SKIP "*) skipped=$((skipped + 1)) ;;
-    esac
-    echo "$line"
-  done <"$log"
+  count_lines "$log"
 }
 
 # --- pty, exec and binfmt: scripts that print their own result lines -------
-# count_lines LOG: echoes LOG's PASS/FAIL/SKIP lines of selected tests and
-# counts them.
-count_lines() {
-  local line name
-  while IFS= read -r line; do
-    case $line in
-      "PASS "* | "FAIL "* | "SKIP "*) ;;
-      *) continue ;;
-    esac
-    name=${line#* }
-    name=${name%%:*}
-    selected "$name" || continue
-    case $line in
-      "PASS "*) passed=$((passed + 1)) ;;
-      "FAIL "*) failed=$((failed + 1)) ;;
-      "SKIP "*) skipped=$((skipped + 1)) ;;
-    esac
-    echo "$line"
-  done <"$1"
-}
-
 # Job control: interactive arm64 shells under a pseudo-terminal
 # (tests/pty/run.sh), transcripts against the arm64 chroot oracle's.
 suite_pty() {
