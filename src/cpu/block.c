@@ -167,12 +167,19 @@ static void catch_up(struct cpu *cpu, u64 gen) {
   pthread_mutex_unlock(&g_cache_lock);
 }
 
-static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) {
-  if (pc & 3) cpu_raise(cpu, SIGBUS, BUS_ADRALN, pc);
+/* The fault an instruction fetch at pc takes, as a signal and si_code in
+   *code, or 0 when pc is executable. */
+static int fetch_fault(u64 pc, int *code) {
   struct vma v;
-  if (!guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v))
-    cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, pc);
-  if (!(v.prot & PROT_EXEC)) cpu_raise(cpu, SIGSEGV, SEGV_ACCERR, pc);
+  if (pc & 3) return *code = BUS_ADRALN, SIGBUS;
+  if (!guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v)) return *code = SEGV_MAPERR, SIGSEGV;
+  if (!(v.prot & PROT_EXEC)) return *code = SEGV_ACCERR, SIGSEGV;
+  return 0;
+}
+
+static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) {
+  int code, sig = fetch_fault(pc, &code);
+  if (sig) cpu_raise(cpu, sig, code, pc);
 
   u32 max = (u32)((page_down(pc) + GUEST_PAGE - pc) / 4);
   if (max > limit) max = limit; /* a debugger's single step */
@@ -252,9 +259,8 @@ struct block *block_lookup_slow(struct cpu *cpu) {
    cpu's own thread between blocks. */
 struct block *block_step_install(struct cpu *cpu) {
   u64 pc = cpu->pc;
-  struct vma v;
-  if ((pc & 3) || !guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v) || !(v.prot & PROT_EXEC))
-    return NULL;
+  int code;
+  if (fetch_fault(pc, &code)) return NULL;
   pthread_once(&g_pages_once, code_pages_init);
   mark_code_page(pc); /* a write to the page still empties the jump cache */
   u64 gen = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);

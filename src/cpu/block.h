@@ -54,11 +54,17 @@ static inline u32 jcache_index(u64 pc) { return (pc >> 2) & (JCACHE_SIZE - 1); }
 /* The common case, inlined into the dispatch loop: the jump cache holds the
    block, this cpu is not quiescent and no flush happened since it last
    looked. Anything else takes the slow path, which also catches up. */
+/* Whether the blocks this cpu holds (its jump cache, the block it runs) are
+   still current: no flush since it last caught up, and not quiescent since.
+   fast_generation folds both tests into one: it is ~0 while quiescent. */
+static inline bool block_cache_current(const struct cpu *cpu) {
+  return __atomic_load_n(&g_generation, __ATOMIC_ACQUIRE) == cpu->fast_generation;
+}
+
 static inline struct block *block_lookup(struct cpu *cpu) {
   /* The generation first: after a flush, or while this cpu was quiescent,
-     the slot may name a reclaimed block whose memory is gone already.
-     fast_generation folds both tests into one: it is ~0 while quiescent. */
-  if (LIKELY(__atomic_load_n(&g_generation, __ATOMIC_ACQUIRE) == cpu->fast_generation)) {
+     the slot may name a reclaimed block whose memory is gone already. */
+  if (LIKELY(block_cache_current(cpu))) {
     u64 pc = cpu->pc;
     struct block *b = cpu->jcache[jcache_index(pc)];
     if (LIKELY(b && b->pc == pc && b->mode == block_mode(cpu))) return b;

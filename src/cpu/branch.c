@@ -19,9 +19,7 @@ static const struct insn *jump(struct cpu *cpu, u64 target) {
    block again without leaving the dispatch loop, unless something wants
    attention or the cache was flushed since the block was found. */
 static inline ALWAYS_INLINE const struct insn *loop(struct cpu *cpu, const struct insn *in) {
-  if (LIKELY(!cpu->attention &&
-             __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation))
-    return cpu->block->insns;
+  if (LIKELY(!cpu->attention && block_cache_current(cpu))) return cpu->block->insns;
   return jump(cpu, in->imm);
 }
 
