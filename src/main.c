@@ -7,6 +7,7 @@
 
 #include "base/config.h"
 #include "binfmt.h"
+#include "cpu/jit/jit.h"
 #include "base/log.h"
 #include "gdb/gdb.h"
 #include "linux/start.h"
@@ -23,6 +24,11 @@ static void usage(FILE *f) {
         "                   case-insensitive file system (default auto: detected)\n"
         "  --strace         log every system call to stderr (docs/strace.md)\n"
         "  --strace=FILE    the same, into FILE\n"
+        "  --jit=MODE       on (default): translate hot code to x86-64; off:\n"
+        "                   interpret only; always: translate everything (docs/jit.md)\n"
+        "  --jit-threshold=N  runs of a block before it is translated (default 64)\n"
+        "  --jit-verify     run each translated block beside the interpreter and\n"
+        "                   stop at the first difference (also ELFRUN_JIT_VERIFY=1)\n"
         "  --argv0 NAME     pass NAME to the guest as argv[0]\n"
         "  --execfn PATH    the path the guest's AT_EXECFN names (default PROGRAM)\n"
         "  --gdb [HOST:]PORT  wait for gdb on PORT (127.0.0.1 unless HOST is given),\n"
@@ -59,6 +65,8 @@ static int parse_options(int argc, char **argv) {
         exit(2);
       }
       g_config.casefold = (int)mode;
+    } else if (jit_option(opt)) {
+      /* --jit=MODE, --jit-threshold=N, --jit-verify (cpu/jit/jit.c) */
     } else if (strace_option(opt)) {
       /* --strace, --strace=FILE (linux/strace_output.c) */
     } else if ((!strcmp(opt, "--sysroot") || !strcmp(opt, "--argv0")) && i + 1 < argc) {
@@ -90,6 +98,7 @@ static int parse_options(int argc, char **argv) {
 int main(int argc, char **argv) {
   argv = binfmt_command_line(&argc, argv); /* started by binfmt_misc (flag P) */
   g_config.host_argv = argv;
+  jit_from_environment();
   int first = parse_options(argc, argv);
   if (first < argc && !strcmp(argv[first], "sysroot"))
     return sidecar_tool_main(argc - first, argv + first);

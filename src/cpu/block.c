@@ -24,6 +24,7 @@
 
 #include "base/log.h"
 #include "cpu/exception.h"
+#include "cpu/jit/jit.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
 
@@ -89,11 +90,13 @@ static void reclaim_locked(void) {
     struct block *b = *p;
     if (b->retired_generation <= oldest) {
       *p = b->retired_next;
+      jit_block_freed(b);
       free(b);
     } else {
       p = &b->retired_next;
     }
   }
+  jit_reclaim_locked(oldest);
 }
 
 void block_cpu_unregister(struct cpu *cpu) {
@@ -113,9 +116,13 @@ void block_after_fork(struct cpu *self) {
   pthread_mutex_init(&g_cache_lock, NULL);
   g_cpus = self;
   self->next_cpu = NULL;
+  jit_after_fork();
 }
 
-static void flush_locked(void) {
+void code_lock(void) { pthread_mutex_lock(&g_cache_lock); }
+void code_unlock(void) { pthread_mutex_unlock(&g_cache_lock); }
+
+static u64 flush_locked(void) {
   /* Bitmap first: a block decoded from now on either marks its page after
      this, or sees the new generation and is not published. */
   madvise(g_code_pages, NUM_PAGES / 8, MADV_DONTNEED);
@@ -128,6 +135,12 @@ static void flush_locked(void) {
       g_retired = b;
     }
   }
+  return gen;
+}
+
+u64 code_flush_locked(void) {
+  pthread_once(&g_pages_once, code_pages_init);
+  return flush_locked();
 }
 
 void code_invalidate(gaddr start, gaddr end) {
@@ -188,6 +201,9 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) 
   ASSERT(b);
   b->pc = pc;
   b->mode = mode;
+  b->countdown = jit_initial_countdown();
+  b->jit_body = b->jit_chain = NULL;
+  b->jit_map = NULL;
   u32 n = 0;
   while (n < max) {
     u64 at = pc + 4ull * n;
@@ -277,5 +293,6 @@ void block_step_release(struct cpu *cpu, struct block *b) {
   if (!b) return;
   struct block **slot = &cpu->jcache[jcache_index(b->pc)];
   if (*slot == b) *slot = NULL;
+  jit_block_freed(b);
   free(b);
 }

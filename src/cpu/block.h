@@ -15,6 +15,11 @@ struct block {
   struct block *hash_next; /* chain in the shared hash table */
   struct block *retired_next; /* chain while waiting to be freed */
   u64 retired_generation;  /* freed once every cpu has seen this */
+  u32 countdown;           /* runs left before the JIT translates it */
+  void *jit_body;          /* its translation (src/cpu/jit/), entered from
+                              the dispatch loop; NULL while interpreted */
+  void *jit_chain;         /* the same, entered from other translated code */
+  struct jit_map *jit_map; /* host-to-guest map of the translation */
   struct insn insns[];
 };
 
@@ -43,6 +48,12 @@ void block_step_release(struct cpu *cpu, struct block *b);
 struct block *block_lookup_slow(struct cpu *cpu);
 
 extern u64 g_generation; /* bumped on every flush (block.c) */
+
+/* The lock that guards the shared cache, for the JIT tier (jit/jit.c),
+   and a flush with it held, which returns the new generation. */
+void code_lock(void);
+void code_unlock(void);
+u64 code_flush_locked(void);
 
 /* The guest PC of the instruction a cpu is executing (cpu_pc, inlined). */
 static inline u64 block_insn_pc(const struct cpu *c) {

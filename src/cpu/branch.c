@@ -17,9 +17,12 @@ static const struct insn *jump(struct cpu *cpu, u64 target) {
 /* A branch back to the start of its own block, the inner loop of most hot
    code, is decoded as NAME_loop (branch_mark_self_loop): taken, it runs its
    block again without leaving the dispatch loop, unless something wants
-   attention or the cache was flushed since the block was found. */
+   attention, the cache was flushed since the block was found, or it has
+   run often enough for the JIT tier: the dispatch loop then counts the
+   block's last run down to zero and has it translated. */
 static inline ALWAYS_INLINE const struct insn *loop(struct cpu *cpu, const struct insn *in) {
-  if (LIKELY(!cpu->attention && block_cache_current(cpu))) return cpu->block->insns;
+  if (LIKELY(!cpu->attention && block_cache_current(cpu) && --cpu->block->countdown != 1))
+    return cpu->block->insns;
   return jump(cpu, in->imm);
 }
 

@@ -50,6 +50,8 @@ struct cpu {
   u64 fast_generation;    /* seen_generation, or ~0 while quiescent (block.h) */
   volatile u32 quiescent; /* in a syscall: holds no pointer into a block */
   struct cpu *next_cpu;   /* list of running cpus (block.c) */
+  const struct insn *jit_pending; /* set by translated code: run this op's handler */
+  void *jit_site;         /* set by translated code: the exit it left by (chainable) */
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */

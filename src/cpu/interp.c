@@ -7,33 +7,11 @@
 
 #include "cpu/block.h"
 #include "cpu/insn.h"
+#include "cpu/jit/jit.h"
+#include "cpu/op_traits.h"
 #include "mem/fault.h"
 
 u64 cpu_pc(const struct cpu *c) { return block_insn_pc(c); }
-
-/* Families whose handlers can neither fault nor ask for their own PC: they
-   need not record which instruction is executing (cpu->ip), which every
-   other handler does before it runs. A new family must be listed here. */
-#define PURE_system 0
-#define PURE_branch 0
-#define PURE_dp_imm 1
-#define PURE_dp_reg 1
-#define PURE_ldst 0
-#define PURE_ldst_fp 0
-#define PURE_ldst_simd 0
-#define PURE_atomic 0
-#define PURE_fp 1
-#define PURE_fp_jscvt 1
-#define PURE_simd_arith 1
-#define PURE_simd_crypto 1
-#define PURE_simd_dot 1
-#define PURE_simd_fp16 1
-#define PURE_simd_fp_vec 1
-#define PURE_simd_long 1
-#define PURE_simd_perm 1
-#define PURE_simd_reduce 1
-#define PURE_simd_sat 1
-#define PURE_simd_shift 1
 
 /* The dispatch loop proper. It is a function of its own so that cpu and in
    live in registers: in cpu_run, after sigsetjmp, they would be kept in
@@ -48,10 +26,26 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #undef INSN
   };
   const struct insn *in;
+  void *site = NULL; /* the exit a translation left by, to chain */
+  u64 site_gen = 0;  /* the generation it was left in */
 #define DISPATCH() goto *kLabels[in->op]
   for (;;) {
     struct block *b = block_lookup(cpu);
+    if (site) {
+      jit_chain(site, b, site_gen);
+      site = NULL;
+    }
     cpu->block = b;
+    if (b->jit_body) {
+    run_translation:
+      site_gen = cpu->seen_generation;
+      site = jit_run(cpu, b);
+      goto block_done;
+    }
+    if (UNLIKELY(--b->countdown == 0)) { /* hot: the JIT tier takes it */
+      jit_translate(cpu, b);
+      if (b->jit_body) goto run_translation;
+    }
     in = b->insns;
     DISPATCH();
 #define INSN(name, family, feature, flow) \
@@ -63,7 +57,10 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #include "cpu/insn_list.h"
 #undef INSN
   block_done:
-    if (UNLIKELY(cpu->attention)) cpu_handle_attention(cpu);
+    if (UNLIKELY(cpu->attention)) {
+      cpu_handle_attention(cpu);
+      site = NULL; /* a signal handler may run next, not the exit's target */
+    }
   }
 #undef DISPATCH
 }

@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "base/config.h"
+#include "cpu/jit/jit.h"
 #include "base/log.h"
 #include "linux/process.h"
 #include "linux/strace.h"
@@ -450,7 +451,7 @@ static const char *program_path(const struct exec_file *f, char *buf, size_t siz
    ARGV[1]...: PROGRAM is a host path, EXECFN the name the guest gave. */
 static char **elfrun_argv(const struct exec *e, const char *program) {
   const struct exec_args *a = &e->args;
-  char **v = malloc((a->argc + 11) * sizeof *v);
+  char **v = malloc((a->argc + 14) * sizeof *v);
   if (!v) return NULL;
   size_t n = 0;
   v[n++] = g_config.host_argv[0];
@@ -461,6 +462,7 @@ static char **elfrun_argv(const struct exec *e, const char *program) {
   if (g_config.strace) v[n++] = (char *)strace_exec_option(); /* keeps its output */
   if (g_config.casefold == CASEFOLD_ON) v[n++] = "--casefold=on";
   if (g_config.casefold == CASEFOLD_OFF) v[n++] = "--casefold=off";
+  n = jit_options_argv(v, n);
   v[n++] = "--argv0";
   v[n++] = a->argv[0];
   v[n++] = "--execfn";

@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "cpu/block.h"
 #include "cpu/interp.h"
+#include "cpu/jit/jit.h"
 #include "gdb/gdb.h"
 #include "loader/load.h"
 #include "loader/stack.h"
@@ -87,6 +88,8 @@ int start_guest(const char *path, char **argv) {
   char **envp = environ;
   fault_init();
   vma_init();
+  if (g_config.gdb) g_jit.mode = JIT_OFF; /* gdb steps and breaks in the interpreter */
+  jit_init();
   if (!path_init(g_config.sysroot)) return 2; /* a bad sysroot: a usage error */
   exec_init();
 

@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "cpu/cpu.h"
 #include "cpu/exception.h"
+#include "cpu/jit/jit.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
 
@@ -34,7 +35,10 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
   gaddr a = (gaddr)(uintptr_t)si->si_addr;
   bool in_window = guest_range_ok(a, 1);
   if (t_guard && in_window) siglongjmp(*t_guard, 1);
-  if (t_cpu && in_window) {
+  /* Translated code reaches below the window too: the host's empty low
+     pages stand in for the check of the window's start (jit/translate.c). */
+  bool from_jit = t_cpu && jit_fault_recover(t_cpu, uc);
+  if (t_cpu && (in_window || from_jit)) {
     int code = si->si_code;
     if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
     /* x86 page-fault error code: bit 1 is set for a write. */

@@ -1,0 +1,37 @@
+#ifndef ELFRUN_CPU_JIT_INTERNAL_H_
+#define ELFRUN_CPU_JIT_INTERNAL_H_
+
+/* What the code cache (jit.c) and the translator (translate.c) share. */
+
+#include "cpu/block.h"
+#include "cpu/jit/x86.h"
+
+/* Guest registers a translation keeps in host registers, at most. */
+#define JIT_MAX_CACHED 11
+
+/* The host-to-guest map of one translation: which instruction each stretch
+   of host code belongs to, and where the guest registers it caches live. A
+   fault in the translation uses it to rebuild the exact guest state. */
+struct jit_map {
+  const u8 *rx_body;       /* first host byte of the body (executable view) */
+  u32 ncached;
+  u8 slot[JIT_MAX_CACHED]; /* guest register slot ... */
+  u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it */
+  u32 n;                   /* guest instructions */
+  u32 off[];               /* off[i]: where instruction i's code starts */
+};
+
+/* Where a translation landed. */
+struct jit_output {
+  u8 *chain;  /* entry from other translations (checks cpu->attention) */
+  u8 *body;   /* entry from the dispatch loop */
+  struct jit_map *map;
+};
+
+/* Translates b into e (the writable view); rx_delta turns a writable
+   address into its executable twin, exit the shared exit path (executable).
+   Returns false if e ran out of room. */
+bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
+                         const u8 *exit, struct jit_output *out);
+
+#endif

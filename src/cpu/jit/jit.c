@@ -1,0 +1,271 @@
+/* The JIT tier's code cache and its place in the dispatch loop.
+
+   The cache is one memfd mapped twice, above the guest window: read-write
+   for the translator and read-execute for running, so no page is ever
+   writable and executable at once, and the guest cannot address either.
+   Translations are appended; when the cache fills, every block is flushed
+   (as a guest's IC IVAU flushes them) and the cache is emptied once no cpu
+   can still run the old code: the same epochs that reclaim blocks
+   (block.c). A host fork gets a private copy, since the child's new
+   translations must not land in its parent's cache.
+
+   Translated code is entered through a trampoline that saves the host's
+   callee-saved registers and puts the cpu in rbx; every exit goes back
+   through its other half. Each direct exit names itself in cpu->jit_site,
+   and the dispatch loop then patches it to jump straight to the next
+   block's translation (chaining). */
+#include "cpu/jit/jit.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "cpu/insn.h"
+#include "cpu/jit/internal.h"
+
+struct jit_config g_jit = {.mode = JIT_ON, .threshold = JIT_DEFAULT_THRESHOLD};
+
+#define CACHE_SIZE (256ull << 20)
+/* A translation is given up (and the block left to the interpreter) if it
+   does not fit in this much room; the largest block is a page of code. */
+#define MAX_TRANSLATION (256u << 10)
+
+static struct {
+  u8 *rw, *rx;       /* the two views */
+  size_t used;       /* bytes handed out */
+  u8 *exit;          /* the trampoline's exit half (executable view) */
+  void (*enter)(struct cpu *cpu, const void *code);
+  bool reset_pending; /* full: emptied once every cpu has seen reset_gen */
+  u64 reset_gen;
+  /* Translations in address order, to find the block a host PC is in. */
+  struct jit_entry { const u8 *rx; struct block *b; } *index;
+  size_t nindex, index_cap;
+} g_cache;
+
+bool jit_option(const char *opt) {
+  if (!strncmp(opt, "--jit=", 6)) {
+    static const char *const kModes[] = {"off", "on", "always"};
+    for (int m = 0; m < 3; m++)
+      if (!strcmp(opt + 6, kModes[m])) return g_jit.mode = m, true;
+    fprintf(stderr, "elfrun: --jit takes off, on or always, not '%s'\n", opt + 6);
+    exit(2);
+  }
+  if (!strncmp(opt, "--jit-threshold=", 16)) {
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(opt + 16, &end, 10);
+    if (errno || *end || end == opt + 16 || n < 1 || n > 1000000000) {
+      fprintf(stderr, "elfrun: --jit-threshold takes a count from 1 up, not '%s'\n", opt + 16);
+      exit(2);
+    }
+    g_jit.threshold = (u32)n;
+    return true;
+  }
+  if (!strcmp(opt, "--jit-verify")) return g_jit.verify = true;
+  return false;
+}
+
+void jit_from_environment(void) {
+  const char *mode = getenv("ELFRUN_JIT"), *verify = getenv("ELFRUN_JIT_VERIFY");
+  char opt[64];
+  if (mode) {
+    snprintf(opt, sizeof opt, "--jit=%s", mode);
+    jit_option(opt);
+  }
+  if (verify && strcmp(verify, "0")) g_jit.verify = true;
+  /* The guest sees its environment as it was given; a re-exec passes the
+     settings on as options (jit_options_argv). */
+  unsetenv("ELFRUN_JIT");
+  unsetenv("ELFRUN_JIT_VERIFY");
+}
+
+size_t jit_options_argv(char **argv, size_t n) {
+  static const char *const kModes[] = {"--jit=off", "--jit=on", "--jit=always"};
+  static char threshold[32];
+  if (g_jit.mode != JIT_ON) argv[n++] = (char *)kModes[g_jit.mode];
+  if (g_jit.verify) argv[n++] = "--jit-verify";
+  if (g_jit.threshold != JIT_DEFAULT_THRESHOLD && g_jit.mode == JIT_ON) {
+    snprintf(threshold, sizeof threshold, "--jit-threshold=%u", g_jit.threshold);
+    argv[n++] = threshold;
+  }
+  return n;
+}
+
+static ptrdiff_t rx_delta(void) { return g_cache.rx - g_cache.rw; }
+
+/* enter(cpu, code): save rbx, rbp, r12-r15, keep the stack 16-byte aligned
+   for calls out of translated code, cpu in rbx, jump. exit: the reverse. */
+static void emit_trampoline(struct emitter *e) {
+  static const u8 kSaved[] = {RBX, RBP, R12, R13, R14, R15};
+  for (size_t k = 0; k < sizeof kSaved; k++) {
+    if (kSaved[k] >= 8) x_byte(e, 0x41);
+    x_byte(e, 0x50 + (kSaved[k] & 7));
+  }
+  x_alu_ri(e, ALU_SUB, true, RSP, 8);
+  x_mov_rr(e, true, RBX, RDI);
+  x_jmp_r(e, RSI);
+  g_cache.exit = e->p + rx_delta();
+  x_alu_ri(e, ALU_ADD, true, RSP, 8);
+  for (size_t k = sizeof kSaved; k-- > 0;) {
+    if (kSaved[k] >= 8) x_byte(e, 0x41);
+    x_byte(e, 0x58 + (kSaved[k] & 7));
+  }
+  x_byte(e, 0xc3);
+}
+
+static void cache_reset(void) {
+  struct emitter e = {g_cache.rw, g_cache.rw + 4096, false};
+  emit_trampoline(&e);
+  g_cache.used = (size_t)(e.p - g_cache.rw + 63) & ~(size_t)63;
+  g_cache.nindex = 0;
+  g_cache.reset_pending = false;
+}
+
+static bool map_views(int fd, u8 *rw_at, u8 *rx_at) {
+  int fixed = rw_at ? MAP_FIXED : 0;
+  void *rw = mmap(rw_at, CACHE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | fixed, fd, 0);
+  if (rw == MAP_FAILED) return false;
+  void *rx = mmap(rx_at, CACHE_SIZE, PROT_READ | PROT_EXEC, MAP_SHARED | fixed, fd, 0);
+  if (rx == MAP_FAILED) return false;
+  g_cache.rw = rw;
+  g_cache.rx = rx;
+  return true;
+}
+
+void jit_init(void) {
+  if (g_jit.mode == JIT_OFF) return;
+  if (g_jit.mode == JIT_ALWAYS) g_jit.threshold = 1;
+  int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
+  if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0 || !map_views(fd, NULL, NULL)) {
+    log_msg("no JIT code cache (%s); interpreting only", strerror(errno));
+    if (fd >= 0) close(fd);
+    g_jit.mode = JIT_OFF;
+    return;
+  }
+  close(fd); /* the mappings keep the memory; the guest's descriptors stay as they were */
+  g_cache.enter = (void (*)(struct cpu *, const void *))g_cache.rx;
+  g_cache.index_cap = CACHE_SIZE / 64;
+  g_cache.index = mmap(NULL, g_cache.index_cap * sizeof *g_cache.index, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  ASSERT(g_cache.index != MAP_FAILED);
+  cache_reset();
+}
+
+/* With the cache lock held (block.c). */
+static void translate_locked(struct block *b) {
+  if (g_cache.reset_pending) return;
+  if (g_cache.used + MAX_TRANSLATION > CACHE_SIZE || g_cache.nindex == g_cache.index_cap) {
+    /* Full: drop every block, and empty the cache once nobody runs it. */
+    g_cache.reset_pending = true;
+    g_cache.reset_gen = code_flush_locked();
+    return;
+  }
+  struct emitter e = {g_cache.rw + g_cache.used, g_cache.rw + g_cache.used + MAX_TRANSLATION,
+                      false};
+  struct jit_output out;
+  if (!jit_translate_block(b, &e, rx_delta(), g_cache.exit, &out)) return;
+  g_cache.index[g_cache.nindex++] = (struct jit_entry){out.chain, b};
+  g_cache.used = (size_t)(e.p - g_cache.rw + 63) & ~(size_t)63;
+  b->jit_map = out.map;
+  __atomic_store_n(&b->jit_chain, out.chain, __ATOMIC_RELEASE);
+  __atomic_store_n(&b->jit_body, out.body, __ATOMIC_RELEASE);
+}
+
+void jit_translate(struct cpu *cpu, struct block *b) {
+  if (g_jit.mode == JIT_OFF) return;
+  code_lock();
+  /* Only a current block: one flushed meanwhile is about to be freed. */
+  if (!b->jit_body && __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == cpu->seen_generation)
+    translate_locked(b);
+  code_unlock();
+  /* Not now (the cache is being emptied, or the block is stale): later. */
+  if (!b->jit_body)
+    __atomic_store_n(&b->countdown, g_jit.threshold < 65536 ? g_jit.threshold * 16 : UINT32_MAX,
+                     __ATOMIC_RELAXED);
+}
+
+void *jit_run(struct cpu *cpu, struct block *b) {
+  g_cache.enter(cpu, b->jit_body);
+  const struct insn *in = cpu->jit_pending;
+  if (in) { /* an instruction translated code leaves to the loop */
+    cpu->jit_pending = NULL;
+    if (g_op_handlers[in->op](cpu, in)) cpu->pc = cpu_pc(cpu) + 4;
+    return NULL;
+  }
+  void *site = cpu->jit_site;
+  cpu->jit_site = NULL;
+  return site;
+}
+
+void jit_chain(void *site, struct block *b, u64 gen) {
+  u8 *to = b->jit_chain;
+  if (!to) return;
+  code_lock();
+  if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
+    /* The jump's rel32 is 4-byte aligned: one store, atomic for a cpu
+       that runs it meanwhile. */
+    u8 *rel = (u8 *)site + 1 - rx_delta();
+    __atomic_store_n((i32 *)rel, (i32)(to - ((u8 *)site + 5)), __ATOMIC_RELEASE);
+  }
+  code_unlock();
+}
+
+/* The translation holding host address pc, or NULL. */
+static struct block *block_at(const u8 *pc) {
+  if (pc < g_cache.rx || pc >= g_cache.rx + g_cache.used) return NULL;
+  size_t lo = 0, hi = g_cache.nindex;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (g_cache.index[mid].rx <= pc) lo = mid;
+    else hi = mid;
+  }
+  return hi && g_cache.index[lo].rx <= pc ? g_cache.index[lo].b : NULL;
+}
+
+bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
+  if (g_jit.mode == JIT_OFF) return false;
+  const u8 *pc = (const u8 *)uc->uc_mcontext.gregs[REG_RIP];
+  struct block *b = block_at(pc);
+  if (!b || !b->jit_map) return false;
+  const struct jit_map *m = b->jit_map;
+  u32 off = (u32)(pc - m->rx_body), i = 0;
+  while (i + 1 < m->n && m->off[i + 1] <= off) i++;
+  /* glibc's REG_* index gregs in their own order, not the encoding's. */
+  static const int kGreg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP,
+                                REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
+                                REG_R12, REG_R13, REG_R14, REG_R15};
+  for (u32 k = 0; k < m->ncached; k++)
+    cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
+  cpu->block = b;
+  cpu->ip = &b->insns[i];
+  return true;
+}
+
+void jit_block_freed(struct block *b) { free(b->jit_map); }
+
+void jit_reclaim_locked(u64 oldest_seen) {
+  if (g_cache.reset_pending && oldest_seen >= g_cache.reset_gen) cache_reset();
+}
+
+void jit_after_fork(void) {
+  if (g_jit.mode == JIT_OFF) return;
+  /* The parent's cache is shared memory: copy what is used into a memfd
+     of our own, mapped at the same addresses so every pointer holds. */
+  int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
+  if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0) goto fail;
+  for (size_t done = 0; done < g_cache.used;) {
+    ssize_t n = pwrite(fd, g_cache.rw + done, g_cache.used - done, (off_t)done);
+    if (n <= 0) goto fail;
+    done += (size_t)n;
+  }
+  if (!map_views(fd, g_cache.rw, g_cache.rx)) goto fail;
+  close(fd);
+  return;
+fail:
+  die("cannot copy the JIT code cache after fork: %s", strerror(errno));
+}

@@ -1,0 +1,961 @@
+/* The translator: one decoded block (struct block) in, x86-64 code out.
+
+   Layout of a translation:
+     chain:   cmp cpu->attention, 0; jne leave   (entry from other blocks)
+     body:    load the cached guest registers      (entry from the loop)
+     top:     the instructions, in guest order    (a self-loop jumps here)
+     stubs:   block exits and slow paths, out of line
+
+   Registers: rbx holds the cpu; rax, rcx and rdx are scratch; up to 11
+   guest registers, the block's most used, live in the other host registers
+   for the whole block (struct jit_map records which). They are loaded at
+   the body entry, stored back before a handler call and at every exit, and
+   reloaded after the call. Guest memory is addressed directly (guest
+   address == host address), after one check that the access lies below
+   the window's end; anything else takes the slow path, which runs the
+   interpreter's handler. NZCV stay in the cpu's four flag bytes, written
+   with SETcc right after the instruction that sets them; a consumer right
+   behind its producer (CMP then B.cond or CSEL) uses the host flags as
+   they are. Every instruction without a native form calls its interpreter
+   handler, so translated and interpreted code share one implementation of
+   everything but the translated forms. */
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "cpu/insn.h"
+#include "cpu/jit/internal.h"
+#include "cpu/ldst.h"
+#include "cpu/op_traits.h"
+#include "cpu/sem_alu.h"
+#include "mem/guest.h"
+
+#define CPU_OFF(field) ((i32)offsetof(struct cpu, field))
+#define XREG(slot) XMEM(RBX, CPU_OFF(x) + 8 * (i32)(slot))
+#define CPU_FIELD(field) XMEM(RBX, CPU_OFF(field))
+
+/* The host registers guest registers may be cached in, best first. */
+static const u8 kPool[JIT_MAX_CACHED] = {R12, R13, R14, R15, RBP, RSI, RDI, R8, R9, R10, R11};
+
+/* Which ops' handlers need cpu->ip (op_traits.h). */
+static const bool kPure[OP_COUNT] = {
+#define INSN(name, family, feature, flow) [OP_##name] = PURE_##family,
+#include "cpu/insn_list.h"
+#undef INSN
+};
+
+/* What the host flags hold after the last flag-setting instruction. */
+enum xflags { XF_NONE, XF_SUB, XF_ADD, XF_LOGIC };
+
+struct exit_ref {
+  u8 *at;      /* rel32 of a jump to the exit's stub */
+  u64 target;  /* guest PC the exit continues at */
+};
+
+struct slow_ref {
+  u8 *at;      /* rel32 of the jump into the slow path */
+  u8 *resume;  /* where the fast path continues */
+  u32 i;       /* the instruction */
+  u64 written; /* guest registers written before it */
+};
+
+struct tr {
+  struct emitter *e;
+  const struct block *b;
+  ptrdiff_t rx_delta;
+  const u8 *exit;            /* the shared exit path (executable view) */
+  i8 host_of[NUM_XSLOTS];    /* host register caching each slot, or -1 */
+  u32 ncached;
+  u8 cached[JIT_MAX_CACHED];
+  u64 written;               /* slots written so far (bit per slot) */
+  enum xflags xflags;        /* host flags after instruction xflags_at */
+  u32 xflags_at;
+  u8 *top;
+  struct exit_ref exits[4];
+  u32 nexits;
+  struct slow_ref *slows;
+  u32 nslows;
+  bool failed;               /* a form the translator cannot express */
+};
+
+#define E (t->e)
+
+/* ---- guest registers ---- */
+
+/* tmp = 0 without touching the host flags (XOR would). */
+static void zero_keep_flags(struct tr *t, int r) {
+  x_rex(E, false, 0, 0, r, false);
+  x_byte(E, 0xb8 + (r & 7));
+  x_u32(E, 0);
+}
+
+/* A host register holding slot s, read-only: its cache register, or tmp. */
+static int src(struct tr *t, u32 s, int tmp) {
+  if (s == REG_ZR) {
+    zero_keep_flags(t, tmp);
+    return tmp;
+  }
+  if (t->host_of[s] >= 0) return t->host_of[s];
+  x_load(E, true, tmp, XREG(s));
+  return tmp;
+}
+
+/* tmp = slot s; its low 32 bits, zero-extended, when w32. */
+static void src_into(struct tr *t, u32 s, int tmp, bool w32) {
+  if (s == REG_ZR) return zero_keep_flags(t, tmp);
+  if (t->host_of[s] >= 0) {
+    if (t->host_of[s] != tmp || w32) x_mov_rr(E, !w32, tmp, t->host_of[s]);
+  } else {
+    x_load(E, !w32, tmp, XREG(s));
+  }
+}
+
+/* slot s = from (64 bits; a 32-bit result is already zero-extended). */
+static void dst(struct tr *t, u32 s, int from) {
+  if (s >= REG_ZR) return; /* the sink */
+  t->written |= 1ull << s;
+  if (t->host_of[s] >= 0) {
+    if (t->host_of[s] != from) x_mov_rr(E, true, t->host_of[s], from);
+  } else {
+    x_store(E, true, XREG(s), from);
+  }
+}
+
+static void dst_imm(struct tr *t, u32 s, u64 v) {
+  if (s >= REG_ZR) return;
+  if (t->host_of[s] >= 0) {
+    t->written |= 1ull << s;
+    x_mov_ri(E, t->host_of[s], v);
+  } else {
+    x_mov_ri(E, RAX, v);
+    dst(t, s, RAX);
+  }
+}
+
+/* Cached registers back to the cpu (those in mask), and from it. */
+static void sync_out(struct tr *t, u64 mask) {
+  for (u32 k = 0; k < t->ncached; k++)
+    if (mask >> t->cached[k] & 1) x_store(E, true, XREG(t->cached[k]), t->host_of[t->cached[k]]);
+}
+static void sync_in(struct tr *t) {
+  for (u32 k = 0; k < t->ncached; k++)
+    x_load(E, true, t->host_of[t->cached[k]], XREG(t->cached[k]));
+}
+
+/* r op= imm, through tmp when imm does not fit a sign-extended imm32. */
+static void alu_imm(struct tr *t, enum x86_alu op, bool w, int r, u64 imm, int tmp) {
+  if (!w || (i64)imm == (i32)imm) {
+    x_alu_ri(E, op, w, r, (i32)imm);
+  } else {
+    x_mov_ri(E, tmp, imm);
+    x_alu_rr(E, op, w, r, tmp);
+  }
+}
+
+/* ---- flags ---- */
+
+static void flags_out(struct tr *t, u32 i, enum xflags kind) {
+  x_setcc_m(E, CC_S, CPU_FIELD(nf));
+  x_setcc_m(E, CC_E, CPU_FIELD(zf));
+  if (kind == XF_LOGIC) {
+    x_store8_imm(E, CPU_FIELD(cf), 0);
+    x_store8_imm(E, CPU_FIELD(vf), 0);
+  } else {
+    /* Arm's carry after a subtraction is NOT borrow: x86's CF inverted. */
+    x_setcc_m(E, kind == XF_SUB ? CC_AE : CC_B, CPU_FIELD(cf));
+    x_setcc_m(E, CC_O, CPU_FIELD(vf));
+  }
+  t->xflags = kind;
+  t->xflags_at = i;
+}
+
+/* Arm condition -> x86 condition on the host flags a producer left, or -1
+   where they cannot express it. */
+static const i8 kCondFromHost[4][14] = {
+    [XF_SUB] = {CC_E, CC_NE, CC_AE, CC_B, CC_S, CC_NS, CC_O, CC_NO, CC_A, CC_BE, CC_GE, CC_L,
+                CC_G, CC_LE},
+    [XF_ADD] = {CC_E, CC_NE, CC_B, CC_AE, CC_S, CC_NS, CC_O, CC_NO, -1, -1, CC_GE, CC_L, CC_G,
+                CC_LE},
+    [XF_LOGIC] = {CC_E, CC_NE, -1, -1, CC_S, CC_NS, -1, -1, -1, -1, CC_GE, CC_L, CC_G, CC_LE},
+};
+
+/* Emits a test of Arm condition cond for instruction i and returns the x86
+   condition that holds when it does, or -1 for AL/NV (always). May use rax
+   and rcx. fused_ok: the host flags are still those instruction i - 1 left. */
+static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
+  if (cond >= 14) return -1;
+  if (fused_ok && t->xflags != XF_NONE && t->xflags_at + 1 == i) {
+    int cc = kCondFromHost[t->xflags][cond];
+    if (cc >= 0) return cc;
+  }
+  static const i32 kFlag[4] = {CPU_OFF(zf), CPU_OFF(cf), CPU_OFF(nf), CPU_OFF(vf)};
+  bool negate = cond & 1;
+  switch (cond >> 1) {
+    case 0: case 1: case 2: case 3: /* EQ CS MI VS: one flag set */
+      x_cmp8_mi(E, XMEM(RBX, kFlag[cond >> 1]), 0);
+      return negate ? CC_E : CC_NE;
+    case 4: /* HI: C and not Z */
+      x_load_ext(E, 0x0fb6, false, RAX, CPU_FIELD(cf));
+      x_load_ext(E, 0x0fb6, false, RCX, CPU_FIELD(zf));
+      x_alu_rr(E, ALU_CMP, false, RAX, RCX);
+      return negate ? CC_BE : CC_A;
+    case 5: /* GE: N == V */
+      x_load_ext(E, 0x0fb6, false, RAX, CPU_FIELD(nf));
+      x_load_ext(E, 0x0fb6, false, RCX, CPU_FIELD(vf));
+      x_alu_rr(E, ALU_CMP, false, RAX, RCX);
+      return negate ? CC_NE : CC_E;
+    default: /* GT: not Z and N == V */
+      x_load_ext(E, 0x0fb6, false, RAX, CPU_FIELD(nf));
+      x_load_ext(E, 0x0fb6, false, RCX, CPU_FIELD(vf));
+      x_alu_rr(E, ALU_XOR, false, RAX, RCX);
+      x_load_ext(E, 0x0fb6, false, RCX, CPU_FIELD(zf));
+      x_alu_rr(E, ALU_OR, false, RAX, RCX);
+      return negate ? CC_NE : CC_E;
+  }
+}
+
+/* ---- calls into the interpreter ---- */
+
+static const struct insn *insn_at(struct tr *t, u32 i) { return &t->b->insns[i]; }
+static u64 pc_of(struct tr *t, u32 i) { return t->b->pc + 4ull * i; }
+
+static void set_ip(struct tr *t, u32 i) {
+  x_mov_ri(E, RAX, (u64)(uintptr_t)insn_at(t, i));
+  x_store(E, true, CPU_FIELD(ip), RAX);
+  x_mov_ri(E, RCX, (u64)(uintptr_t)t->b);
+  x_store(E, true, CPU_FIELD(block), RCX);
+}
+
+/* Runs instruction i's handler, which continues with the next one. */
+static void call_handler(struct tr *t, u32 i, u64 written) {
+  const struct insn *in = insn_at(t, i);
+  sync_out(t, written);
+  if (!kPure[in->op]) set_ip(t, i);
+  x_mov_rr(E, true, RDI, RBX);
+  x_mov_ri(E, RSI, (u64)(uintptr_t)in);
+  x_mov_ri(E, RAX, (u64)(uintptr_t)g_op_handlers[in->op]);
+  x_call_r(E, RAX);
+  sync_in(t);
+}
+
+/* Leaves the translation to have the dispatch loop run instruction i (one
+   that may leave the block: SVC, BRK, an undefined instruction...). It runs
+   outside translated code because a system call may let the code cache be
+   recycled under it. */
+static void leave_for_handler(struct tr *t, u32 i) {
+  sync_out(t, t->written);
+  set_ip(t, i);
+  x_store(E, true, CPU_FIELD(jit_pending), RAX);
+  x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
+}
+
+/* ---- block exits ---- */
+
+/* A jump (rel32 at `at`) to the exit stub for guest PC target. */
+static void exit_ref(struct tr *t, u8 *at, u64 target) {
+  if (t->nexits == ARRAY_LEN(t->exits)) {
+    t->failed = true;
+    return;
+  }
+  t->exits[t->nexits++] = (struct exit_ref){at, target};
+}
+
+/* A taken branch to the start of this block: straight to `top`, unless a
+   signal or a flush waits. */
+static void loop_back(struct tr *t) {
+  x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
+  x_patch_rel32(E, x_jcc(E, CC_E), t->top);
+  exit_ref(t, x_jmp(E), t->b->pc);
+}
+
+/* Jump when the host condition cc holds (after a conditional branch's
+   test) to target; otherwise fall out of the block to next. */
+static void cond_exits(struct tr *t, enum x86_cc cc, u64 target, u64 next, bool loop) {
+  if (loop) {
+    exit_ref(t, x_jcc(E, x_cc_invert(cc)), next);
+    loop_back(t);
+  } else {
+    exit_ref(t, x_jcc(E, cc), target);
+    exit_ref(t, x_jmp(E), next);
+  }
+}
+
+/* lea rax, [rip + (target - end of this instruction)] */
+static void lea_rip(struct tr *t, int r, const u8 *target) {
+  x_rex(E, true, r, 0, 0, false);
+  x_byte(E, 0x8d);
+  x_byte(E, (r & 7) << 3 | 5);
+  x_u32(E, (u32)(i32)(target - (E->p + 4)));
+}
+
+/* The stub of a direct exit: registers back, then a jump that jit_chain()
+   may point at the next block's translation; until then it falls through
+   to setting cpu->pc and naming itself in cpu->jit_site. */
+static u8 *emit_exit_stub(struct tr *t, u64 target) {
+  u8 *stub = E->p;
+  sync_out(t, t->written);
+  while (((uintptr_t)E->p + 1) % 4) x_byte(E, 0x90); /* rel32 aligned: patched atomically */
+  u8 *site = E->p;
+  x_jmp(E); /* rel32 = 0: to the next instruction */
+  x_mov_ri(E, RAX, target);
+  x_store(E, true, CPU_FIELD(pc), RAX);
+  lea_rip(t, RAX, site);
+  x_store(E, true, CPU_FIELD(jit_site), RAX);
+  x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
+  return stub;
+}
+
+/* An indirect branch to the address in rax: look the target up in the
+   cpu's jump cache and go straight to its translation when it has one and
+   the cache is current; else back to the dispatch loop. */
+static void indirect_exit(struct tr *t) {
+  const u8 *exit = t->exit - t->rx_delta;
+  sync_out(t, t->written);
+  x_store(E, true, CPU_FIELD(pc), RAX);
+  x_mov_rr(E, false, RCX, RAX);
+  x_shift_ri(E, SH_SHR, false, RCX, 2);
+  x_alu_ri(E, ALU_AND, false, RCX, JCACHE_SIZE - 1);
+  x_load(E, true, RDX, (struct xmem){RBX, RCX, 3, CPU_OFF(jcache)});
+  x_test_rr(E, true, RDX, RDX);
+  x_patch_rel32(E, x_jcc(E, CC_E), exit);
+  x_alu_rm(E, ALU_CMP, true, RAX, XMEM(RDX, offsetof(struct block, pc)));
+  x_patch_rel32(E, x_jcc(E, CC_NE), exit);
+  x_alu_mi(E, ALU_CMP, false, XMEM(RDX, offsetof(struct block, mode)), (i32)t->b->mode);
+  x_patch_rel32(E, x_jcc(E, CC_NE), exit);
+  x_load(E, true, RDX, XMEM(RDX, offsetof(struct block, jit_chain)));
+  x_test_rr(E, true, RDX, RDX);
+  x_patch_rel32(E, x_jcc(E, CC_E), exit);
+  x_mov_ri(E, RCX, (u64)(uintptr_t)&g_generation);
+  x_load(E, true, RCX, XMEM(RCX, 0));
+  x_alu_rm(E, ALU_CMP, true, RCX, CPU_FIELD(fast_generation));
+  x_patch_rel32(E, x_jcc(E, CC_NE), exit);
+  x_jmp_r(E, RDX);
+}
+
+/* ---- loads and stores ---- */
+
+enum mem_mode { M_OFF, M_PRE, M_POST, M_REG, M_LIT };
+enum mem_kind { K_LOAD, K_LOAD_S32, K_LOAD_S64, K_STORE, K_LOADP, K_LOADP_S64, K_STOREP };
+
+struct mem_form {
+  u8 size;  /* bytes per register */
+  u8 kind;  /* enum mem_kind */
+  u8 mode;  /* enum mem_mode */
+};
+
+static bool mem_form_of(u32 op, struct mem_form *f) {
+#define FORM(o, sz, k, m) case OP_##o: *f = (struct mem_form){sz, k, m}; return true;
+#define IMM_MODES(name, sz, k) FORM(name##_off, sz, k, M_OFF) FORM(name##_pre, sz, k, M_PRE) \
+  FORM(name##_post, sz, k, M_POST)
+#define ALL_MODES(name, sz, k) IMM_MODES(name, sz, k) FORM(name##_reg, sz, k, M_REG)
+  switch (op) {
+    ALL_MODES(ldrb, 1, K_LOAD) ALL_MODES(ldrh, 2, K_LOAD)
+    ALL_MODES(ldr_w, 4, K_LOAD) ALL_MODES(ldr_x, 8, K_LOAD)
+    ALL_MODES(ldrsb_w, 1, K_LOAD_S32) ALL_MODES(ldrsb_x, 1, K_LOAD_S64)
+    ALL_MODES(ldrsh_w, 2, K_LOAD_S32) ALL_MODES(ldrsh_x, 2, K_LOAD_S64)
+    ALL_MODES(ldrsw, 4, K_LOAD_S64)
+    ALL_MODES(strb, 1, K_STORE) ALL_MODES(strh, 2, K_STORE)
+    ALL_MODES(str_w, 4, K_STORE) ALL_MODES(str_x, 8, K_STORE)
+    FORM(ldr_w_lit, 4, K_LOAD, M_LIT) FORM(ldr_x_lit, 8, K_LOAD, M_LIT)
+    FORM(ldrsw_lit, 4, K_LOAD_S64, M_LIT)
+    IMM_MODES(ldp_w, 4, K_LOADP) IMM_MODES(ldp_x, 8, K_LOADP) IMM_MODES(ldpsw, 4, K_LOADP_S64)
+    IMM_MODES(stp_w, 4, K_STOREP) IMM_MODES(stp_x, 8, K_STOREP)
+    default: return false;
+  }
+#undef ALL_MODES
+#undef IMM_MODES
+#undef FORM
+}
+
+/* One access of size bytes at [rax + disp] into dst (loads) or from src. */
+static void load_to(struct tr *t, int dstr, u32 size, enum mem_kind kind, i32 disp) {
+  struct xmem m = XMEM(RAX, disp);
+  bool sx64 = kind == K_LOAD_S64 || kind == K_LOADP_S64, sx32 = kind == K_LOAD_S32;
+  switch (size) {
+    case 1: x_load_ext(E, sx64 || sx32 ? 0x0fbe : 0x0fb6, sx64, dstr, m); break;
+    case 2: x_load_ext(E, sx64 || sx32 ? 0x0fbf : 0x0fb7, sx64, dstr, m); break;
+    case 4:
+      if (sx64) x_load_ext(E, 0x63, true, dstr, m);
+      else x_load(E, false, dstr, m);
+      break;
+    default: x_load(E, true, dstr, m); break;
+  }
+}
+
+static void store_from(struct tr *t, int srcr, u32 size, i32 disp) {
+  struct xmem m = XMEM(RAX, disp);
+  switch (size) {
+    case 1: x_store8(E, m, srcr); break;
+    case 2: x_store16(E, m, srcr); break;
+    case 4: x_store(E, false, m, srcr); break;
+    default: x_store(E, true, m, srcr); break;
+  }
+}
+
+static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
+#ifdef GUEST_HOLE
+  /* Sanitizer builds carve a hole out of the window that the one-compare
+     check below does not see: every access goes through the handler. */
+  (void)t, (void)i, (void)in, (void)f;
+  return false;
+#else
+  bool pair = f.kind >= K_LOADP;
+  u32 total = pair ? 2u * f.size : f.size;
+  if (f.mode != M_LIT && f.mode != M_REG && (i64)in->imm != (i32)in->imm) return false;
+  bool check = true;
+  switch (f.mode) {
+    case M_OFF:
+    case M_PRE:
+      x_lea(E, RAX, XMEM(src(t, in->rn, RAX), (i32)in->imm));
+      break;
+    case M_POST:
+      src_into(t, in->rn, RAX, false);
+      break;
+    case M_REG: {
+      int base = src(t, in->rn, RAX), index;
+      if (in->a == INDEX_LSL) {
+        index = src(t, in->rm, RCX);
+      } else {
+        index = RCX;
+        int r = src(t, in->rm, RCX);
+        if (in->a == INDEX_UXTW) x_mov_rr(E, false, RCX, r);
+        else x_ext_rr(E, 0x63, true, RCX, r);
+      }
+      x_lea(E, RAX, (struct xmem){(i8)base, (i8)index, in->b, 0});
+      break;
+    }
+    default: /* M_LIT */
+      if (!guest_range_ok(in->imm, total)) return false;
+      x_mov_ri(E, RAX, in->imm);
+      check = false;
+      break;
+  }
+  u64 written_before = t->written;
+  u8 *slow_at = NULL;
+  if (check) {
+    /* Below the window's end, last byte included, and no tag: a lower
+       address faults on the host and becomes the guest's SIGSEGV. */
+    x_lea(E, RCX, XMEM(RAX, total - 1));
+    x_shift_ri(E, SH_SHR, true, RCX, 46);
+    slow_at = x_jcc(E, CC_NE);
+  }
+  switch (f.kind) {
+    case K_LOAD: case K_LOAD_S32: case K_LOAD_S64:
+      load_to(t, RDX, f.size, f.kind, 0);
+      dst(t, in->rd, RDX);
+      break;
+    case K_LOADP: case K_LOADP_S64:
+      load_to(t, RDX, f.size, f.kind, 0);
+      load_to(t, RCX, f.size, f.kind, (i32)f.size);
+      dst(t, in->ra, RCX);
+      dst(t, in->rd, RDX);
+      break;
+    case K_STORE:
+      store_from(t, src(t, in->rd, RDX), f.size, 0);
+      break;
+    default: /* K_STOREP */
+      store_from(t, src(t, in->rd, RDX), f.size, 0);
+      store_from(t, src(t, in->ra, RCX), f.size, (i32)f.size);
+      break;
+  }
+  if (f.mode == M_PRE) {
+    dst(t, in->rn, RAX);
+  } else if (f.mode == M_POST) {
+    x_lea(E, RAX, XMEM(RAX, (i32)in->imm));
+    dst(t, in->rn, RAX);
+  }
+  if (slow_at) t->slows[t->nslows++] = (struct slow_ref){slow_at, E->p, i, written_before};
+  return true;
+#endif
+}
+
+/* ---- data processing ---- */
+
+/* rcx = the second operand of a shifted-register form: Rm shifted. */
+static void shifted_rm(struct tr *t, const struct insn *in, u32 type, bool w) {
+  static const u8 kShift[4] = {SH_SHL, SH_SHR, SH_SAR, SH_ROR};
+  src_into(t, in->rm, RCX, w);
+  x_shift_ri(E, kShift[type], !w, RCX, in->a);
+}
+
+/* rcx = ExtendReg(Rm, type) << shift. */
+static void extended_rm(struct tr *t, const struct insn *in) {
+  int r = src(t, in->rm, RCX);
+  switch (in->b) {
+    case EXTEND_UXTB: x_ext_rr(E, 0x0fb6, false, RCX, r); break;
+    case EXTEND_UXTH: x_ext_rr(E, 0x0fb7, false, RCX, r); break;
+    case EXTEND_UXTW: x_mov_rr(E, false, RCX, r); break;
+    case EXTEND_SXTB: x_ext_rr(E, 0x0fbe, true, RCX, r); break;
+    case EXTEND_SXTH: x_ext_rr(E, 0x0fbf, true, RCX, r); break;
+    case EXTEND_SXTW: x_ext_rr(E, 0x63, true, RCX, r); break;
+    default: if (r != RCX) x_mov_rr(E, true, RCX, r); break;
+  }
+  x_shift_ri(E, SH_SHL, true, RCX, in->a);
+}
+
+/* The shifted-register groups of list_dp_reg.h: 12 groups of 10 ops in
+   the same order (w, x, then lsl/lsr/asr/ror for w and for x). */
+enum { GROUP_SIZE = 10 };
+_Static_assert(OP_bics_reg_ror_x - OP_and_reg_w == 8 * GROUP_SIZE - 1, "logical groups");
+_Static_assert(OP_add_reg_w - OP_and_reg_w == 8 * GROUP_SIZE, "add follows the logical groups");
+_Static_assert(OP_subs_reg_ror_x - OP_and_reg_w == 12 * GROUP_SIZE - 1, "arith groups");
+_Static_assert(OP_eor_reg_lsr_x - OP_eor_reg_w == 7, "group layout");
+
+static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
+  u32 k = in->op - OP_and_reg_w, group = k / GROUP_SIZE, form = k % GROUP_SIZE;
+  bool w = form == 0 || (form >= 2 && form <= 5);
+  u32 type = form < 2 ? 0 : (form - 2) % 4;
+  /* and bic orr orn eor eon ands bics add adds sub subs */
+  static const u8 kAlu[12] = {ALU_AND, ALU_AND, ALU_OR, ALU_OR, ALU_XOR, ALU_XOR,
+                              ALU_AND, ALU_AND, ALU_ADD, ALU_ADD, ALU_SUB, ALU_SUB};
+  static const u16 kInvert = 0x0aa, kFlags = 0xac0; /* bit per group */
+  shifted_rm(t, in, type, w);
+  if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
+  src_into(t, in->rn, RAX, w);
+  x_alu_rr(E, kAlu[group], !w, RAX, RCX);
+  if (kFlags >> group & 1)
+    flags_out(t, i, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB);
+  dst(t, in->rd, RAX);
+}
+
+static void emit_ext_group(struct tr *t, u32 i, const struct insn *in) {
+  u32 k = in->op - OP_add_ext_w; /* add adds sub subs, w then x each */
+  bool w = !(k & 1), sub = k >= 4, flags = k & 2;
+  extended_rm(t, in);
+  src_into(t, in->rn, RAX, w);
+  x_alu_rr(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, RCX);
+  if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
+  dst(t, in->rd, RAX);
+}
+_Static_assert(OP_subs_ext_x - OP_add_ext_w == 7 && OP_sub_ext_w - OP_add_ext_w == 4, "ext");
+
+/* ADC/SBC and the flag-setting forms: x86 ADC/SBB with the carry loaded
+   (SBB subtracts the borrow, which is Arm's carry inverted). */
+static void emit_carry(struct tr *t, u32 i, const struct insn *in) {
+  u32 k = in->op - OP_adc_w; /* adc adcs sbc sbcs, w then x each */
+  bool w = !(k & 1), flags = k & 2, sub = k >= 4;
+  src_into(t, in->rn, RAX, w);
+  src_into(t, in->rm, RCX, w);
+  if (sub) {
+    x_cmp8_mi(E, CPU_FIELD(cf), 1); /* CF = (C == 0) */
+  } else {
+    x_load_ext(E, 0x0fb6, false, RDX, CPU_FIELD(cf));
+    x_grp3(E, 3, false, RDX); /* NEG: CF = (C != 0) */
+  }
+  x_alu_rr(E, sub ? ALU_SBB : ALU_ADC, !w, RAX, RCX);
+  if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
+  dst(t, in->rd, RAX);
+}
+_Static_assert(OP_sbcs_x - OP_adc_w == 7 && OP_sbc_w - OP_adc_w == 4, "carry group");
+
+static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
+  u32 k = in->op - OP_ccmn_reg_w; /* ccmn reg, ccmn imm, ccmp reg, ccmp imm; w, x */
+  bool w = !(k & 1), imm = k & 2, sub = k >= 4;
+  int cc = cond_cc(t, i, in->a, true);
+  u8 *fail = cc < 0 ? NULL : x_jcc(E, x_cc_invert(cc));
+  src_into(t, in->rn, RAX, w);
+  if (imm) x_alu_ri(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, (i32)in->imm);
+  else x_alu_rr(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, src(t, in->rm, RCX));
+  flags_out(t, i, sub ? XF_SUB : XF_ADD);
+  if (fail) {
+    u8 *done = x_jmp(E);
+    x_patch_rel32(E, fail, E->p);
+    x_store8_imm(E, CPU_FIELD(nf), in->b >> 3 & 1);
+    x_store8_imm(E, CPU_FIELD(zf), in->b >> 2 & 1);
+    x_store8_imm(E, CPU_FIELD(cf), in->b >> 1 & 1);
+    x_store8_imm(E, CPU_FIELD(vf), in->b & 1);
+    x_patch_rel32(E, done, E->p);
+  }
+  t->xflags = XF_NONE;
+}
+_Static_assert(OP_ccmp_imm_x - OP_ccmn_reg_w == 7 && OP_ccmp_reg_w - OP_ccmn_reg_w == 4, "ccmp");
+
+static void emit_cond_select(struct tr *t, u32 i, const struct insn *in) {
+  u32 k = in->op - OP_csel_w; /* csel csinc csinv csneg; w, x */
+  bool w = !(k & 1);
+  u32 kind = k >> 1;
+  if (kind == 3) { /* CSNEG: the NEG clobbers the host flags, so first */
+    src_into(t, in->rm, RDX, w);
+    x_grp3(E, 3, !w, RDX);
+  }
+  int cc = cond_cc(t, i, in->a, kind != 3);
+  src_into(t, in->rn, RAX, w);
+  if (cc >= 0) {
+    if (kind != 3) src_into(t, in->rm, RDX, w);
+    if (kind == 1) x_lea(E, RDX, XMEM(RDX, 1));
+    if (kind == 2) x_grp3(E, 2, !w, RDX);
+    x_cmov(E, x_cc_invert(cc), !w, RAX, RDX);
+  }
+  dst(t, in->rd, RAX);
+}
+_Static_assert(OP_csneg_x - OP_csel_w == 7, "csel group");
+
+static void emit_div(struct tr *t, const struct insn *in, bool sign, bool w) {
+  src_into(t, in->rm, RCX, w);
+  src_into(t, in->rn, RAX, w);
+  x_test_rr(E, !w, RCX, RCX);
+  u8 *zero = x_jcc(E, CC_E), *minus1 = NULL, *done2 = NULL;
+  if (sign) {
+    x_alu_ri(E, ALU_CMP, !w, RCX, -1);
+    minus1 = x_jcc(E, CC_E);
+    if (!w) x_byte(E, 0x48);
+    x_byte(E, 0x99); /* CDQ/CQO */
+    x_grp3(E, 7, !w, RCX);
+  } else {
+    x_alu_rr(E, ALU_XOR, false, RDX, RDX);
+    x_grp3(E, 6, !w, RCX);
+  }
+  u8 *done = x_jmp(E);
+  x_patch_rel32(E, zero, E->p);
+  x_alu_rr(E, ALU_XOR, false, RAX, RAX); /* x / 0 = 0 */
+  if (minus1) {
+    done2 = x_jmp(E);
+    x_patch_rel32(E, minus1, E->p);
+    x_grp3(E, 3, !w, RAX); /* x / -1 = -x, which wraps at the minimum */
+  }
+  x_patch_rel32(E, done, E->p);
+  x_patch_rel32(E, done2, E->p);
+  dst(t, in->rd, RAX);
+}
+
+static void emit_shift_reg(struct tr *t, const struct insn *in, enum x86_shift sh, bool w) {
+  src_into(t, in->rm, RCX, false);
+  src_into(t, in->rn, RAX, w);
+  x_shift_cl(E, sh, !w, RAX); /* the count is taken mod the width, as Arm's */
+  dst(t, in->rd, RAX);
+}
+
+/* Multiply-add group: rd = ra +/- rn * rm, at w or x, or widening. */
+static void emit_madd(struct tr *t, const struct insn *in, bool w, bool sub, int widen,
+                      bool add_ra) {
+  if (widen) { /* 1 signed, 2 unsigned: 32 x 32 -> 64 */
+    int n = src(t, in->rn, RAX);
+    if (widen == 1) x_ext_rr(E, 0x63, true, RAX, n); else x_mov_rr(E, false, RAX, n);
+    int m = src(t, in->rm, RCX);
+    if (widen == 1) x_ext_rr(E, 0x63, true, RCX, m); else x_mov_rr(E, false, RCX, m);
+    x_imul_rr(E, true, RAX, RCX);
+  } else {
+    src_into(t, in->rn, RAX, w);
+    x_imul_rr(E, !w, RAX, src(t, in->rm, RCX));
+  }
+  bool wide = widen || !w;
+  if (!add_ra || in->ra == REG_ZR) {
+    if (sub) x_grp3(E, 3, wide, RAX);
+  } else if (sub) {
+    src_into(t, in->ra, RDX, !wide);
+    x_alu_rr(E, ALU_SUB, wide, RDX, RAX);
+    x_mov_rr(E, true, RAX, RDX);
+  } else {
+    x_alu_rr(E, ALU_ADD, wide, RAX, src(t, in->ra, RCX));
+  }
+  dst(t, in->rd, RAX);
+}
+
+static void emit_mulh(struct tr *t, const struct insn *in, bool sign) {
+  src_into(t, in->rn, RAX, false);
+  x_grp3(E, sign ? 5 : 4, true, src(t, in->rm, RCX));
+  dst(t, in->rd, RDX);
+}
+
+/* ---- one instruction ---- */
+
+/* Emits instruction i natively; false: it needs its handler. */
+static bool emit_native(struct tr *t, u32 i) {
+  const struct insn *in = insn_at(t, i);
+  u32 op = in->op;
+  struct mem_form mf;
+  if (mem_form_of(op, &mf)) return emit_mem(t, i, in, mf);
+  if (op >= OP_and_reg_w && op <= OP_subs_reg_ror_x) return emit_shifted_group(t, i, in), true;
+  if (op >= OP_add_ext_w && op <= OP_subs_ext_x) return emit_ext_group(t, i, in), true;
+  if (op >= OP_adc_w && op <= OP_sbcs_x) return emit_carry(t, i, in), true;
+  if (op >= OP_ccmn_reg_w && op <= OP_ccmp_imm_x) return emit_cond_compare(t, i, in), true;
+  if (op >= OP_csel_w && op <= OP_csneg_x) return emit_cond_select(t, i, in), true;
+  bool w = false;
+  switch (op) {
+    case OP_nop:
+    case OP_dmb_weak: /* the host's TSO already orders these */
+      return true;
+    case OP_adr:
+    case OP_mov_imm:
+      dst_imm(t, in->rd, in->imm);
+      return true;
+    case OP_movk_w: w = true; /* fall through */
+    case OP_movk_x:
+      src_into(t, in->rd, RAX, w);
+      alu_imm(t, ALU_AND, !w, RAX, ~(0xffffull << in->a), RCX);
+      alu_imm(t, ALU_OR, !w, RAX, in->imm << in->a, RCX);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_add_imm_w: case OP_sub_imm_w: case OP_adds_imm_w: case OP_subs_imm_w: w = true;
+      /* fall through */
+    case OP_add_imm_x: case OP_sub_imm_x: case OP_adds_imm_x: case OP_subs_imm_x: {
+      bool sub = op == OP_sub_imm_w || op == OP_sub_imm_x || op == OP_subs_imm_w ||
+                 op == OP_subs_imm_x;
+      bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
+                   op == OP_subs_imm_x;
+      src_into(t, in->rn, RAX, w);
+      x_alu_ri(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, (i32)in->imm);
+      if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
+      dst(t, in->rd, RAX);
+      return true;
+    }
+    case OP_and_imm:
+      src_into(t, in->rn, RAX, false);
+      alu_imm(t, ALU_AND, true, RAX, in->imm, RCX);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_orr_imm_w: case OP_eor_imm_w: case OP_ands_imm_w: w = true; /* fall through */
+    case OP_orr_imm_x: case OP_eor_imm_x: case OP_ands_imm_x: {
+      enum x86_alu alu = (op == OP_orr_imm_w || op == OP_orr_imm_x)   ? ALU_OR
+                         : (op == OP_eor_imm_w || op == OP_eor_imm_x) ? ALU_XOR
+                                                                      : ALU_AND;
+      src_into(t, in->rn, RAX, w);
+      alu_imm(t, alu, !w, RAX, in->imm, RCX);
+      if (alu == ALU_AND) flags_out(t, i, XF_LOGIC);
+      dst(t, in->rd, RAX);
+      return true;
+    }
+    case OP_ubfm_w: case OP_sbfm_w: w = true; /* fall through */
+    case OP_ubfm_x: case OP_sbfm_x:
+      src_into(t, in->rn, RAX, w);
+      x_shift_ri(E, SH_SHL, !w, RAX, in->a);
+      x_shift_ri(E, op == OP_ubfm_w || op == OP_ubfm_x ? SH_SHR : SH_SAR, !w, RAX, in->b);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_bfm_w: w = true; /* fall through */
+    case OP_bfm_x:
+      src_into(t, in->rn, RAX, w);
+      x_shift_ri(E, SH_ROR, !w, RAX, in->a);
+      alu_imm(t, ALU_AND, !w, RAX, in->imm, RDX);
+      src_into(t, in->rd, RCX, w);
+      alu_imm(t, ALU_AND, !w, RCX, ~in->imm, RDX);
+      x_alu_rr(E, ALU_OR, !w, RAX, RCX);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_extr_w: w = true; /* fall through */
+    case OP_extr_x:
+      src_into(t, in->rm, RAX, w);
+      src_into(t, in->rn, RCX, w);
+      if (in->a) x_shrd_ri(E, !w, RAX, RCX, in->a);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_mov_reg_w: w = true; /* fall through */
+    case OP_mov_reg_x:
+      if (!w && in->rd < REG_ZR && t->host_of[in->rd] >= 0) {
+        src_into(t, in->rm, t->host_of[in->rd], false);
+        t->written |= 1ull << in->rd;
+      } else {
+        src_into(t, in->rm, RAX, w);
+        dst(t, in->rd, RAX);
+      }
+      return true;
+    case OP_rev_w: w = true; /* fall through */
+    case OP_rev_x:
+      src_into(t, in->rn, RAX, w);
+      x_bswap(E, !w, RAX);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_clz_w: w = true; /* fall through */
+    case OP_clz_x:
+      /* 63 - BSR, or 64 (32) for zero: (BSR or 127) XOR 63. */
+      x_bsr(E, !w, RAX, src(t, in->rn, RCX));
+      x_mov_ri(E, RCX, w ? 63 : 127);
+      x_cmov(E, CC_E, !w, RAX, RCX);
+      x_alu_ri(E, ALU_XOR, false, RAX, w ? 31 : 63);
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_udiv_w: return emit_div(t, in, false, true), true;
+    case OP_udiv_x: return emit_div(t, in, false, false), true;
+    case OP_sdiv_w: return emit_div(t, in, true, true), true;
+    case OP_sdiv_x: return emit_div(t, in, true, false), true;
+    case OP_lslv_w: return emit_shift_reg(t, in, SH_SHL, true), true;
+    case OP_lslv_x: return emit_shift_reg(t, in, SH_SHL, false), true;
+    case OP_lsrv_w: return emit_shift_reg(t, in, SH_SHR, true), true;
+    case OP_lsrv_x: return emit_shift_reg(t, in, SH_SHR, false), true;
+    case OP_asrv_w: return emit_shift_reg(t, in, SH_SAR, true), true;
+    case OP_asrv_x: return emit_shift_reg(t, in, SH_SAR, false), true;
+    case OP_rorv_w: return emit_shift_reg(t, in, SH_ROR, true), true;
+    case OP_rorv_x: return emit_shift_reg(t, in, SH_ROR, false), true;
+    case OP_mul_w: return emit_madd(t, in, true, false, 0, false), true;
+    case OP_mul_x: return emit_madd(t, in, false, false, 0, false), true;
+    case OP_madd_w: return emit_madd(t, in, true, false, 0, true), true;
+    case OP_madd_x: return emit_madd(t, in, false, false, 0, true), true;
+    case OP_msub_w: return emit_madd(t, in, true, true, 0, true), true;
+    case OP_msub_x: return emit_madd(t, in, false, true, 0, true), true;
+    case OP_smaddl: return emit_madd(t, in, false, false, 1, true), true;
+    case OP_smsubl: return emit_madd(t, in, false, true, 1, true), true;
+    case OP_umaddl: return emit_madd(t, in, false, false, 2, true), true;
+    case OP_umsubl: return emit_madd(t, in, false, true, 2, true), true;
+    case OP_smulh: return emit_mulh(t, in, true), true;
+    case OP_umulh: return emit_mulh(t, in, false), true;
+    case OP_mrs_tpidr:
+      x_load(E, true, RAX, CPU_FIELD(tpidr_el0));
+      dst(t, in->rd, RAX);
+      return true;
+    case OP_msr_tpidr:
+      x_store(E, true, CPU_FIELD(tpidr_el0), src(t, in->rn, RAX));
+      return true;
+    default:
+      return false;
+  }
+}
+
+/* The block's last instruction: a branch, or anything that may leave. */
+static void emit_end(struct tr *t, u32 i) {
+  const struct insn *in = insn_at(t, i);
+  u32 op = in->op;
+  u64 next = pc_of(t, i) + 4;
+  if (op >= OP_b_eq && op <= OP_b_le_loop) {
+    u32 k = op - OP_b_eq;
+    int cc = cond_cc(t, i, k >> 1, true);
+    cond_exits(t, (enum x86_cc)cc, in->imm, next, k & 1);
+    return;
+  }
+  if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
+    u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
+    bool w = k < 4, nz = (k >> 1) & 1;
+    int r = src(t, in->rn, RAX);
+    x_test_rr(E, !w, r, r);
+    cond_exits(t, nz ? CC_NE : CC_E, in->imm, next, k & 1);
+    return;
+  }
+  if (op >= OP_tbz && op <= OP_tbnz_loop) {
+    u32 k = op - OP_tbz;
+    x_bt_ri(E, true, src(t, in->rn, RAX), in->a);
+    cond_exits(t, k >= 2 ? CC_B : CC_AE, in->imm, next, k & 1);
+    return;
+  }
+  switch (op) {
+    case OP_b_loop:
+      loop_back(t);
+      return;
+    case OP_bl:
+      dst_imm(t, 30, next);
+      /* fall through */
+    case OP_b:
+    case OP_block_end:
+      exit_ref(t, x_jmp(E), in->imm);
+      return;
+    case OP_br:
+      src_into(t, in->rn, RAX, false);
+      indirect_exit(t);
+      return;
+    case OP_blr:
+      src_into(t, in->rn, RAX, false); /* before X30 is written: BLR X30 */
+      x_mov_ri(E, RCX, next);
+      dst(t, 30, RCX);
+      indirect_exit(t);
+      return;
+    default:
+      leave_for_handler(t, i);
+      return;
+  }
+}
+_Static_assert(OP_b_le_loop - OP_b_eq == 27, "one B.cond pair per condition EQ..LE");
+_Static_assert(OP_cbnz_x_loop - OP_cbz_w == 7 && OP_tbnz_loop - OP_tbz == 3, "cbz, tbz");
+
+/* ---- register choice ---- */
+
+/* Caches the general-purpose registers the block uses most. Counts every
+   register field of the integer ops (an unused field is slot 0, which at
+   worst caches X0 for nothing). */
+static void choose_registers(struct tr *t) {
+  u32 uses[32] = {0};
+  for (u32 i = 0; i < t->b->n; i++) {
+    const struct insn *in = insn_at(t, i);
+    if (in->op >= OP_ldr_b_off) continue; /* FP, SIMD, atomics: their own fields */
+    const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
+    for (int k = 0; k < 4; k++)
+      if (f[k] < 32) uses[f[k]]++;
+  }
+  for (u32 s = 0; s < NUM_XSLOTS; s++) t->host_of[s] = -1;
+  t->ncached = 0;
+  while (t->ncached < JIT_MAX_CACHED) {
+    u32 best = 0;
+    for (u32 s = 1; s < 32; s++)
+      if (uses[s] > uses[best]) best = s;
+    if (uses[best] < 2) break;
+    uses[best] = 0;
+    t->host_of[best] = (i8)kPool[t->ncached];
+    t->cached[t->ncached++] = (u8)best;
+  }
+}
+
+static bool loops_to_start(const struct insn *in) {
+  u32 op = in->op;
+  return op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop && (op - OP_b_eq) & 1) ||
+         (op >= OP_cbz_w && op <= OP_cbnz_x_loop && (op - OP_cbz_w) & 1) ||
+         (op >= OP_tbz && op <= OP_tbnz_loop && (op - OP_tbz) & 1);
+}
+
+bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
+                         const u8 *exit, struct jit_output *out) {
+  struct tr tr = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit};
+  struct tr *t = &tr;
+  struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
+  t->slows = malloc(b->n * sizeof *t->slows);
+  if (!map || !t->slows) {
+    free(map);
+    free(t->slows);
+    return false;
+  }
+  choose_registers(t);
+  /* In a block that loops back to its start, a register written late in
+     one pass is live at a handler call early in the next: every cached
+     register counts as written from the start. */
+  if (loops_to_start(insn_at(t, b->n - 1)))
+    for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
+
+  u8 *chain = E->p;
+  x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
+  u8 *leave = x_jcc(E, CC_NE);
+  u8 *body = E->p;
+  sync_in(t);
+  t->top = E->p;
+  for (u32 i = 0; i < b->n && !E->full && !t->failed; i++) {
+    map->off[i] = (u32)(E->p - body);
+    const struct insn *in = insn_at(t, i);
+    if (i + 1 == b->n && insn_ends_block(in)) {
+      emit_end(t, i);
+    } else if (!emit_native(t, i)) {
+      call_handler(t, i, t->written);
+      t->xflags = XF_NONE;
+    }
+  }
+
+  /* Out of line: exit stubs, then slow paths, then the attention exit. */
+  u8 *stubs[ARRAY_LEN(t->exits)];
+  for (u32 k = 0; k < t->nexits; k++) {
+    stubs[k] = NULL;
+    for (u32 j = 0; j < k; j++) /* a jump to the same target: the same stub */
+      if (t->exits[j].target == t->exits[k].target) stubs[k] = stubs[j];
+    if (!stubs[k]) stubs[k] = emit_exit_stub(t, t->exits[k].target);
+    x_patch_rel32(E, t->exits[k].at, stubs[k]);
+  }
+  for (u32 k = 0; k < t->nslows; k++) {
+    struct slow_ref *s = &t->slows[k];
+    x_patch_rel32(E, s->at, E->p);
+    call_handler(t, s->i, s->written);
+    x_patch_rel32(E, x_jmp(E), s->resume);
+  }
+  x_patch_rel32(E, leave, E->p);
+  x_mov_ri(E, RAX, b->pc);
+  x_store(E, true, CPU_FIELD(pc), RAX);
+  x_patch_rel32(E, x_jmp(E), exit - rx_delta);
+
+  free(t->slows);
+  if (E->full || t->failed) {
+    free(map);
+    return false;
+  }
+  map->rx_body = body + rx_delta;
+  map->ncached = t->ncached;
+  for (u32 k = 0; k < t->ncached; k++) {
+    map->slot[k] = t->cached[k];
+    map->host[k] = (u8)t->host_of[t->cached[k]];
+  }
+  map->n = b->n;
+  out->chain = chain + rx_delta;
+  out->body = body + rx_delta;
+  out->map = map;
+  return true;
+}
