@@ -52,6 +52,8 @@ struct cpu {
   struct cpu *next_cpu;   /* list of running cpus (block.c) */
   const struct insn *jit_pending; /* set by translated code: run this op's handler */
   void *jit_site;         /* set by translated code: the exit it left by (chainable) */
+  u8 *jit_vlog;           /* --jit-verify: where translated code logs its next store */
+  u32 jit_vskip;          /* --jit-verify: set when a run cannot be checked */
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */

@@ -68,6 +68,7 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 void cpu_run(struct cpu *cpu) {
   t_cpu = cpu;
   if (sigsetjmp(cpu->fault_jmp, 0)) {
+    if (UNLIKELY(g_jit.verify)) jit_verify_abandon();
     cpu->pc = cpu_pc(cpu);
     cpu_deliver_exception(cpu);
   }

@@ -17,6 +17,7 @@ struct jit_map {
   u32 ncached;
   u8 slot[JIT_MAX_CACHED]; /* guest register slot ... */
   u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it */
+  bool verifiable;          /* --jit-verify can check it: no unlogged stores */
   u32 n;                   /* guest instructions */
   u32 off[];               /* off[i]: where instruction i's code starts */
 };
@@ -27,6 +28,29 @@ struct jit_output {
   u8 *body;   /* entry from the dispatch loop */
   struct jit_map *map;
 };
+
+/* --jit-verify: a translation logs each store before making it, as one
+   entry of this shape at cpu->jit_vlog (verify.c). */
+struct jit_store_log {
+  u64 addr;
+  u32 size;       /* bytes: 1 to 16 */
+  u32 pad;
+  u8 old[16];     /* the bytes it overwrote */
+};
+_Static_assert(sizeof(struct jit_store_log) == 32, "entries are emitted by translate.c");
+
+/* Whether the translation of a block ending in op leaves that instruction
+   for the dispatch loop to run (cpu->jit_pending): SVC, BRK, MSR FPCR... */
+bool jit_left_to_loop(u32 op);
+
+/* Runs translated code at `code` until it returns to the dispatch loop. */
+void jit_enter(struct cpu *cpu, const void *code);
+
+/* --jit-verify: runs b's translation, then its interpreted twin from the
+   same state, and stops elfrun at the first difference (verify.c). */
+void jit_verify_run(struct cpu *cpu, struct block *b);
+
+void jit_verify_after_fork(void);
 
 /* Translates b into e (the writable view); rx_delta turns a writable
    address into its executable twin, exit the shared exit path (executable).

@@ -139,7 +139,9 @@ static bool map_views(int fd, u8 *rw_at, u8 *rx_at) {
 
 void jit_init(void) {
   if (g_jit.mode == JIT_OFF) return;
-  if (g_jit.mode == JIT_ALWAYS) g_jit.threshold = 1;
+  /* --jit-verify: every block is translated, so every block is checked
+     (and runs under the check's lock). */
+  if (g_jit.mode == JIT_ALWAYS || g_jit.verify) g_jit.threshold = 1;
   int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
   if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0 || !map_views(fd, NULL, NULL)) {
     log_msg("no JIT code cache (%s); interpreting only", strerror(errno));
@@ -189,11 +191,15 @@ void jit_translate(struct cpu *cpu, struct block *b) {
                      __ATOMIC_RELAXED);
 }
 
+void jit_enter(struct cpu *cpu, const void *code) { g_cache.enter(cpu, code); }
+
 void *jit_run(struct cpu *cpu, struct block *b) {
-  g_cache.enter(cpu, b->jit_body);
+  if (UNLIKELY(g_jit.verify)) jit_verify_run(cpu, b);
+  else g_cache.enter(cpu, b->jit_body);
   const struct insn *in = cpu->jit_pending;
   if (in) { /* an instruction translated code leaves to the loop */
     cpu->jit_pending = NULL;
+    cpu->ip = in; /* the handler's PC (cpu->block is the instruction's block) */
     if (g_op_handlers[in->op](cpu, in)) cpu->pc = cpu_pc(cpu) + 4;
     return NULL;
   }
@@ -204,7 +210,7 @@ void *jit_run(struct cpu *cpu, struct block *b) {
 
 void jit_chain(void *site, struct block *b, u64 gen) {
   u8 *to = b->jit_chain;
-  if (!to) return;
+  if (!to || g_jit.verify) return; /* --jit-verify checks one block at a time */
   code_lock();
   if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
     /* The jump's rel32 is 4-byte aligned: one store, atomic for a cpu
@@ -254,6 +260,7 @@ void jit_reclaim_locked(u64 oldest_seen) {
 
 void jit_after_fork(void) {
   if (g_jit.mode == JIT_OFF) return;
+  jit_verify_after_fork();
   /* The parent's cache is shared memory: copy what is used into a memfd
      of our own, mapped at the same addresses so every pointer holds. */
   int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);

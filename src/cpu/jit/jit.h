@@ -58,6 +58,9 @@ void jit_chain(void *site, struct block *b, u64 gen);
    true. */
 bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc);
 
+/* --jit-verify: a guest fault unwound out of a checked run (interp.c). */
+void jit_verify_abandon(void);
+
 /* Called from block.c with the cache lock held. */
 void jit_block_freed(struct block *b);          /* frees its map */
 void jit_reclaim_locked(u64 oldest_seen);       /* reuses the cache once safe */

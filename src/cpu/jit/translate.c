@@ -21,9 +21,11 @@
    everything but the translated forms. */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cpu/insn.h"
 #include "cpu/jit/internal.h"
+#include "cpu/jit/jit.h"
 #include "cpu/ldst.h"
 #include "cpu/op_traits.h"
 #include "cpu/sem_alu.h"
@@ -101,8 +103,9 @@ static int src(struct tr *t, u32 s, int tmp) {
 
 /* tmp = slot s; its low 32 bits, zero-extended, when w32. */
 static void src_into(struct tr *t, u32 s, int tmp, bool w32) {
-  if (s == REG_ZR) return zero_keep_flags(t, tmp);
-  if (t->host_of[s] >= 0) {
+  if (s == REG_ZR) {
+    zero_keep_flags(t, tmp);
+  } else if (t->host_of[s] >= 0) {
     if (t->host_of[s] != tmp || w32) x_mov_rr(E, !w32, tmp, t->host_of[s]);
   } else {
     x_load(E, !w32, tmp, XREG(s));
@@ -262,6 +265,10 @@ static void exit_ref(struct tr *t, u8 *at, u64 target) {
 /* A taken branch to the start of this block: straight to `top`, unless a
    signal or a flush waits. */
 static void loop_back(struct tr *t) {
+  if (g_jit.verify) { /* each pass is checked on its own */
+    exit_ref(t, x_jmp(E), t->b->pc);
+    return;
+  }
   x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
   x_patch_rel32(E, x_jcc(E, CC_E), t->top);
   exit_ref(t, x_jmp(E), t->b->pc);
@@ -311,6 +318,10 @@ static void indirect_exit(struct tr *t) {
   const u8 *exit = t->exit - t->rx_delta;
   sync_out(t, t->written);
   x_store(E, true, CPU_FIELD(pc), RAX);
+  if (g_jit.verify) { /* one block per check */
+    x_patch_rel32(E, x_jmp(E), exit);
+    return;
+  }
   x_mov_rr(E, false, RCX, RAX);
   x_shift_ri(E, SH_SHR, false, RCX, 2);
   x_alu_ri(E, ALU_AND, false, RCX, JCACHE_SIZE - 1);
@@ -391,6 +402,26 @@ static void store_from(struct tr *t, int srcr, u32 size, i32 disp) {
   }
 }
 
+/* --jit-verify: appends {address, size, the bytes about to be overwritten}
+   to the log at cpu->jit_vlog (struct jit_store_log), reading exactly the
+   bytes the store writes. The address is in rax; uses rcx and rdx. */
+static void log_store(struct tr *t, u32 size, u32 count) {
+  x_load(E, true, RCX, CPU_FIELD(jit_vlog));
+  x_store(E, true, XMEM(RCX, offsetof(struct jit_store_log, addr)), RAX);
+  x_mov_ri(E, RDX, size * count);
+  x_store(E, false, XMEM(RCX, offsetof(struct jit_store_log, size)), RDX);
+  for (u32 k = 0; k < count; k++) {
+    i32 at = (i32)(offsetof(struct jit_store_log, old) + k * size);
+    load_to(t, RDX, size, K_LOAD, (i32)(k * size));
+    switch (size) {
+      case 1: x_store8(E, XMEM(RCX, at), RDX); break;
+      case 2: x_store16(E, XMEM(RCX, at), RDX); break;
+      default: x_store(E, size == 8, XMEM(RCX, at), RDX); break;
+    }
+  }
+  x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
+}
+
 static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
 #ifdef GUEST_HOLE
   /* Sanitizer builds carve a hole out of the window that the one-compare
@@ -450,9 +481,11 @@ static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form
       dst(t, in->rd, RDX);
       break;
     case K_STORE:
+      if (g_jit.verify) log_store(t, f.size, 1);
       store_from(t, src(t, in->rd, RDX), f.size, 0);
       break;
     default: /* K_STOREP */
+      if (g_jit.verify) log_store(t, f.size, 2);
       store_from(t, src(t, in->rd, RDX), f.size, 0);
       store_from(t, src(t, in->ra, RCX), f.size, (i32)f.size);
       break;
@@ -850,8 +883,15 @@ static void emit_end(struct tr *t, u32 i) {
       return;
   }
 }
+
+bool jit_left_to_loop(u32 op) {
+  return !(op >= OP_b_eq && op <= OP_b_le_loop) && !(op >= OP_cbz_w && op <= OP_tbnz_loop) &&
+         op != OP_b_loop && op != OP_b && op != OP_bl && op != OP_block_end && op != OP_br &&
+         op != OP_blr;
+}
 _Static_assert(OP_b_le_loop - OP_b_eq == 27, "one B.cond pair per condition EQ..LE");
 _Static_assert(OP_cbnz_x_loop - OP_cbz_w == 7 && OP_tbnz_loop - OP_tbz == 3, "cbz, tbz");
+_Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 
 /* ---- register choice ---- */
 
@@ -880,6 +920,14 @@ static void choose_registers(struct tr *t) {
   }
 }
 
+/* Whether a handler called from translated code may store to memory,
+   which --jit-verify would not see: atomics, SIMD&FP stores, DC ZVA. */
+static bool stores_unlogged(u32 op) {
+  if (op >= OP_ldxr && op <= OP_swp) return true;
+  if (op >= OP_ldr_b_off && op < OP_ldxr) return strncmp(g_op_names[op], "ld", 2) != 0;
+  return op == OP_dc_zva;
+}
+
 static bool loops_to_start(const struct insn *in) {
   u32 op = in->op;
   return op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop && (op - OP_b_eq) & 1) ||
@@ -899,6 +947,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     return false;
   }
   choose_registers(t);
+  map->verifiable = true;
   /* In a block that loops back to its start, a register written late in
      one pass is live at a handler call early in the next: every cached
      register counts as written from the start. */
@@ -919,6 +968,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     } else if (!emit_native(t, i)) {
       call_handler(t, i, t->written);
       t->xflags = XF_NONE;
+      if (stores_unlogged(in->op)) map->verifiable = false;
     }
   }
 
@@ -934,6 +984,8 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
   for (u32 k = 0; k < t->nslows; k++) {
     struct slow_ref *s = &t->slows[k];
     x_patch_rel32(E, s->at, E->p);
+    if (g_jit.verify) /* the handler's stores are not logged */
+      x_alu_mi(E, ALU_OR, false, CPU_FIELD(jit_vskip), 1);
     call_handler(t, s->i, s->written);
     x_patch_rel32(E, x_jmp(E), s->resume);
   }
