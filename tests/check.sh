@@ -454,9 +454,44 @@ suite_matrix() {
   sed -n '/^suite  *passed/,/^[0-9]* passed/p' "$log" | sed '$d' | sed 's/^/  matrix: /'
 }
 
+# --- tiers of the CPU engine (docs/jit.md) -----------------------------------
+# guest, isa and matrix run once with the interpreter alone (ELFRUN_JIT=off,
+# under their usual names) and once with every block translated
+# (ELFRUN_JIT=always, names under jit/); guest also under the JIT's lockstep
+# check (ELFRUN_JIT_VERIFY=1, names under jit-verify/). The other suites run
+# with elfrun's default, the JIT on at its threshold.
+tiers_of() {
+  case $1 in
+    guest) echo "off always verify" ;;
+    isa | matrix) echo "off always" ;;
+    *) echo "default" ;;
+  esac
+}
+
+run_suite() {
+  local suite=$1 tier prefix log base_out=$out_dir
+  for tier in $(tiers_of "$suite"); do
+    case $tier in
+      default) "suite_$suite"; continue ;;
+      off) prefix= ;;
+      always) prefix=jit/ ;;
+      verify) prefix=jit-verify/ ;;
+    esac
+    out_dir=$base_out${prefix:+/${prefix%/}}
+    mkdir -p "$out_dir"
+    log=$out_dir/$suite.tier.log
+    if [ "$tier" = verify ]; then export ELFRUN_JIT=on ELFRUN_JIT_VERIFY=1
+    else export ELFRUN_JIT=$tier; fi
+    "suite_$suite" >"$log"
+    unset ELFRUN_JIT ELFRUN_JIT_VERIFY
+    sed -e "s#^\(PASS\|FAIL\|SKIP\) #\1 $prefix#" "$log"
+  done
+  out_dir=$base_out
+}
+
 for suite in unit cli asm guest strace busybox sysroot isa casefold pty exec binfmt gdb matrix; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
-  "suite_$suite"
+  run_suite "$suite"
 done
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"

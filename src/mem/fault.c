@@ -8,6 +8,7 @@
 #include "mem/fault.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <ucontext.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,8 +46,14 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
     t_cpu->exc.write = uc->uc_mcontext.gregs[REG_ERR] & 2;
     cpu_raise(t_cpu, sig, code, a);
   }
-  static const char msg[] = "elfrun: internal error: host fault outside guest memory\n";
-  if (write(g_log_fd, msg, sizeof msg - 1) < 0) { /* nothing more to do */ }
+  /* A bug in elfrun: say where, for the report. (snprintf is not
+     async-signal-safe, but nothing else runs on this path any more.) */
+  char msg[160];
+  int n = snprintf(msg, sizeof msg,
+                   "elfrun: internal error: host fault outside guest memory "
+                   "(address %p, host pc %p)\n",
+                   si->si_addr, (void *)uc->uc_mcontext.gregs[REG_RIP]);
+  if (n > 0 && write(g_log_fd, msg, (size_t)n) < 0) { /* nothing more to do */ }
   signal(sig, SIG_DFL);
   raise(sig);
 }

@@ -6,8 +6,8 @@
    Translations are appended; when the cache fills, every block is flushed
    (as a guest's IC IVAU flushes them) and the cache is emptied once no cpu
    can still run the old code: the same epochs that reclaim blocks
-   (block.c). A host fork gets a private copy, since the child's new
-   translations must not land in its parent's cache.
+   (block.c). A host fork's child starts over with an empty cache of its
+   own (jit_after_fork).
 
    Translated code is entered through a trampoline that saves the host's
    callee-saved registers and puts the cpu in rbx; every exit goes back
@@ -261,18 +261,19 @@ void jit_reclaim_locked(u64 oldest_seen) {
 void jit_after_fork(void) {
   if (g_jit.mode == JIT_OFF) return;
   jit_verify_after_fork();
-  /* The parent's cache is shared memory: copy what is used into a memfd
-     of our own, mapped at the same addresses so every pointer holds. */
+  /* The cache is memory shared with the parent, which goes on translating
+     and patching in it: the child leaves it for an empty one of its own
+     and forgets every block, so it never runs or patches the parent's
+     code. It is between blocks here (in a fork's system call), and a fork
+     is mostly followed by an exec anyway. */
+  u8 *old_rw = g_cache.rw, *old_rx = g_cache.rx;
   int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
-  if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0) goto fail;
-  for (size_t done = 0; done < g_cache.used;) {
-    ssize_t n = pwrite(fd, g_cache.rw + done, g_cache.used - done, (off_t)done);
-    if (n <= 0) goto fail;
-    done += (size_t)n;
-  }
-  if (!map_views(fd, g_cache.rw, g_cache.rx)) goto fail;
+  if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0 || !map_views(fd, NULL, NULL))
+    die("no JIT code cache after fork: %s", strerror(errno));
   close(fd);
-  return;
-fail:
-  die("cannot copy the JIT code cache after fork: %s", strerror(errno));
+  munmap(old_rw, CACHE_SIZE);
+  munmap(old_rx, CACHE_SIZE);
+  g_cache.enter = (void (*)(struct cpu *, const void *))g_cache.rx;
+  cache_reset();
+  code_flush_locked();
 }

@@ -25,15 +25,13 @@
 
 #include "cpu/insn.h"
 #include "cpu/jit/internal.h"
+#include "cpu/jit/tr.h"
 #include "cpu/jit/jit.h"
 #include "cpu/ldst.h"
 #include "cpu/op_traits.h"
 #include "cpu/sem_alu.h"
 #include "mem/guest.h"
 
-#define CPU_OFF(field) ((i32)offsetof(struct cpu, field))
-#define XREG(slot) XMEM(RBX, CPU_OFF(x) + 8 * (i32)(slot))
-#define CPU_FIELD(field) XMEM(RBX, CPU_OFF(field))
 
 /* The host registers guest registers may be cached in, best first. */
 static const u8 kPool[JIT_MAX_CACHED] = {R12, R13, R14, R15, RBP, RSI, RDI, R8, R9, R10, R11};
@@ -45,41 +43,6 @@ static const bool kPure[OP_COUNT] = {
 #undef INSN
 };
 
-/* What the host flags hold after the last flag-setting instruction. */
-enum xflags { XF_NONE, XF_SUB, XF_ADD, XF_LOGIC };
-
-struct exit_ref {
-  u8 *at;      /* rel32 of a jump to the exit's stub */
-  u64 target;  /* guest PC the exit continues at */
-};
-
-struct slow_ref {
-  u8 *at;      /* rel32 of the jump into the slow path */
-  u8 *resume;  /* where the fast path continues */
-  u32 i;       /* the instruction */
-  u64 written; /* guest registers written before it */
-};
-
-struct tr {
-  struct emitter *e;
-  const struct block *b;
-  ptrdiff_t rx_delta;
-  const u8 *exit;            /* the shared exit path (executable view) */
-  i8 host_of[NUM_XSLOTS];    /* host register caching each slot, or -1 */
-  u32 ncached;
-  u8 cached[JIT_MAX_CACHED];
-  u64 written;               /* slots written so far (bit per slot) */
-  enum xflags xflags;        /* host flags after instruction xflags_at */
-  u32 xflags_at;
-  u8 *top;
-  struct exit_ref exits[4];
-  u32 nexits;
-  struct slow_ref *slows;
-  u32 nslows;
-  bool failed;               /* a form the translator cannot express */
-};
-
-#define E (t->e)
 
 /* ---- guest registers ---- */
 
@@ -91,7 +54,7 @@ static void zero_keep_flags(struct tr *t, int r) {
 }
 
 /* A host register holding slot s, read-only: its cache register, or tmp. */
-static int src(struct tr *t, u32 s, int tmp) {
+int tr_src(struct tr *t, u32 s, int tmp) {
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
     return tmp;
@@ -102,7 +65,7 @@ static int src(struct tr *t, u32 s, int tmp) {
 }
 
 /* tmp = slot s; its low 32 bits, zero-extended, when w32. */
-static void src_into(struct tr *t, u32 s, int tmp, bool w32) {
+void tr_src_into(struct tr *t, u32 s, int tmp, bool w32) {
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
   } else if (t->host_of[s] >= 0) {
@@ -113,7 +76,7 @@ static void src_into(struct tr *t, u32 s, int tmp, bool w32) {
 }
 
 /* slot s = from (64 bits; a 32-bit result is already zero-extended). */
-static void dst(struct tr *t, u32 s, int from) {
+void tr_dst(struct tr *t, u32 s, int from) {
   if (s >= REG_ZR) return; /* the sink */
   t->written |= 1ull << s;
   if (t->host_of[s] >= 0) {
@@ -130,7 +93,7 @@ static void dst_imm(struct tr *t, u32 s, u64 v) {
     x_mov_ri(E, t->host_of[s], v);
   } else {
     x_mov_ri(E, RAX, v);
-    dst(t, s, RAX);
+    tr_dst(t, s, RAX);
   }
 }
 
@@ -344,7 +307,6 @@ static void indirect_exit(struct tr *t) {
 
 /* ---- loads and stores ---- */
 
-enum mem_mode { M_OFF, M_PRE, M_POST, M_REG, M_LIT };
 enum mem_kind { K_LOAD, K_LOAD_S32, K_LOAD_S64, K_STORE, K_LOADP, K_LOADP_S64, K_STOREP };
 
 struct mem_form {
@@ -405,7 +367,7 @@ static void store_from(struct tr *t, int srcr, u32 size, i32 disp) {
 /* --jit-verify: appends {address, size, the bytes about to be overwritten}
    to the log at cpu->jit_vlog (struct jit_store_log), reading exactly the
    bytes the store writes. The address is in rax; uses rcx and rdx. */
-static void log_store(struct tr *t, u32 size, u32 count) {
+void tr_log_store(struct tr *t, u32 size, u32 count) {
   x_load(E, true, RCX, CPU_FIELD(jit_vlog));
   x_store(E, true, XMEM(RCX, offsetof(struct jit_store_log, addr)), RAX);
   x_mov_ri(E, RDX, size * count);
@@ -422,83 +384,91 @@ static void log_store(struct tr *t, u32 size, u32 count) {
   x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
 }
 
-static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
+u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok) {
+  *ok = true;
 #ifdef GUEST_HOLE
   /* Sanitizer builds carve a hole out of the window that the one-compare
      check below does not see: every access goes through the handler. */
-  (void)t, (void)i, (void)in, (void)f;
-  return false;
-#else
-  bool pair = f.kind >= K_LOADP;
-  u32 total = pair ? 2u * f.size : f.size;
-  if (f.mode != M_LIT && f.mode != M_REG && (i64)in->imm != (i32)in->imm) return false;
-  bool check = true;
-  switch (f.mode) {
+  *ok = false;
+  return NULL;
+#endif
+  if (mode != M_LIT && mode != M_REG && (i64)in->imm != (i32)in->imm) return *ok = false, NULL;
+  switch (mode) {
     case M_OFF:
     case M_PRE:
-      x_lea(E, RAX, XMEM(src(t, in->rn, RAX), (i32)in->imm));
+      x_lea(E, RAX, XMEM(tr_src(t, in->rn, RAX), (i32)in->imm));
       break;
     case M_POST:
-      src_into(t, in->rn, RAX, false);
+      tr_src_into(t, in->rn, RAX, false);
       break;
     case M_REG: {
-      int base = src(t, in->rn, RAX), index;
+      int base = tr_src(t, in->rn, RAX), index;
+      if (in->b > 3) return *ok = false, NULL; /* a Q register's scale: no x86 form */
       if (in->a == INDEX_LSL) {
-        index = src(t, in->rm, RCX);
+        index = tr_src(t, in->rm, RCX);
       } else {
         index = RCX;
-        int r = src(t, in->rm, RCX);
+        int r = tr_src(t, in->rm, RCX);
         if (in->a == INDEX_UXTW) x_mov_rr(E, false, RCX, r);
         else x_ext_rr(E, 0x63, true, RCX, r);
       }
       x_lea(E, RAX, (struct xmem){(i8)base, (i8)index, in->b, 0});
       break;
     }
-    default: /* M_LIT */
-      if (!guest_range_ok(in->imm, total)) return false;
+    default: /* M_LIT: known at translation time */
+      if (!guest_range_ok(in->imm, total)) return *ok = false, NULL;
       x_mov_ri(E, RAX, in->imm);
-      check = false;
-      break;
+      return NULL;
   }
+  /* Below the window's end, last byte included, and no tag: a lower
+     address faults on the host and becomes the guest's SIGSEGV. */
+  x_lea(E, RCX, XMEM(RAX, (i32)total - 1));
+  x_shift_ri(E, SH_SHR, true, RCX, 46);
+  return x_jcc(E, CC_NE);
+}
+
+void tr_writeback(struct tr *t, const struct insn *in, u32 mode) {
+  if (mode == M_PRE) {
+    tr_dst(t, in->rn, RAX);
+  } else if (mode == M_POST) {
+    x_lea(E, RAX, XMEM(RAX, (i32)in->imm));
+    tr_dst(t, in->rn, RAX);
+  }
+}
+
+void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before) {
+  if (at) t->slows[t->nslows++] = (struct slow_ref){at, E->p, i, written_before};
+}
+
+static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
+  bool pair = f.kind >= K_LOADP, ok;
   u64 written_before = t->written;
-  u8 *slow_at = NULL;
-  if (check) {
-    /* Below the window's end, last byte included, and no tag: a lower
-       address faults on the host and becomes the guest's SIGSEGV. */
-    x_lea(E, RCX, XMEM(RAX, total - 1));
-    x_shift_ri(E, SH_SHR, true, RCX, 46);
-    slow_at = x_jcc(E, CC_NE);
-  }
+  u8 *slow_at = tr_address(t, in, f.mode, pair ? 2u * f.size : f.size, &ok);
+  if (!ok) return false;
   switch (f.kind) {
     case K_LOAD: case K_LOAD_S32: case K_LOAD_S64:
       load_to(t, RDX, f.size, f.kind, 0);
-      dst(t, in->rd, RDX);
+      tr_dst(t, in->rd, RDX);
       break;
     case K_LOADP: case K_LOADP_S64:
       load_to(t, RDX, f.size, f.kind, 0);
       load_to(t, RCX, f.size, f.kind, (i32)f.size);
-      dst(t, in->ra, RCX);
-      dst(t, in->rd, RDX);
+      tr_dst(t, in->ra, RCX);
+      tr_dst(t, in->rd, RDX);
       break;
     case K_STORE:
-      if (g_jit.verify) log_store(t, f.size, 1);
-      store_from(t, src(t, in->rd, RDX), f.size, 0);
+      if (g_jit.verify) tr_log_store(t, f.size, 1);
+      store_from(t, tr_src(t, in->rd, RDX), f.size, 0);
       break;
     default: /* K_STOREP */
-      if (g_jit.verify) log_store(t, f.size, 2);
-      store_from(t, src(t, in->rd, RDX), f.size, 0);
-      store_from(t, src(t, in->ra, RCX), f.size, (i32)f.size);
+      if (g_jit.verify) tr_log_store(t, f.size, 2);
+      store_from(t, tr_src(t, in->rd, RDX), f.size, 0);
+      store_from(t, tr_src(t, in->ra, RCX), f.size, (i32)f.size);
       break;
   }
-  if (f.mode == M_PRE) {
-    dst(t, in->rn, RAX);
-  } else if (f.mode == M_POST) {
-    x_lea(E, RAX, XMEM(RAX, (i32)in->imm));
-    dst(t, in->rn, RAX);
-  }
-  if (slow_at) t->slows[t->nslows++] = (struct slow_ref){slow_at, E->p, i, written_before};
+  tr_writeback(t, in, f.mode);
+  tr_slow_path(t, i, slow_at, written_before);
   return true;
-#endif
 }
 
 /* ---- data processing ---- */
@@ -506,13 +476,13 @@ static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form
 /* rcx = the second operand of a shifted-register form: Rm shifted. */
 static void shifted_rm(struct tr *t, const struct insn *in, u32 type, bool w) {
   static const u8 kShift[4] = {SH_SHL, SH_SHR, SH_SAR, SH_ROR};
-  src_into(t, in->rm, RCX, w);
+  tr_src_into(t, in->rm, RCX, w);
   x_shift_ri(E, kShift[type], !w, RCX, in->a);
 }
 
 /* rcx = ExtendReg(Rm, type) << shift. */
 static void extended_rm(struct tr *t, const struct insn *in) {
-  int r = src(t, in->rm, RCX);
+  int r = tr_src(t, in->rm, RCX);
   switch (in->b) {
     case EXTEND_UXTB: x_ext_rr(E, 0x0fb6, false, RCX, r); break;
     case EXTEND_UXTH: x_ext_rr(E, 0x0fb7, false, RCX, r); break;
@@ -543,21 +513,21 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
   static const u16 kInvert = 0x0aa, kFlags = 0xac0; /* bit per group */
   shifted_rm(t, in, type, w);
   if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rn, RAX, w);
   x_alu_rr(E, kAlu[group], !w, RAX, RCX);
   if (kFlags >> group & 1)
     flags_out(t, i, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB);
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 
 static void emit_ext_group(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_add_ext_w; /* add adds sub subs, w then x each */
   bool w = !(k & 1), sub = k >= 4, flags = k & 2;
   extended_rm(t, in);
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rn, RAX, w);
   x_alu_rr(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, RCX);
   if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 _Static_assert(OP_subs_ext_x - OP_add_ext_w == 7 && OP_sub_ext_w - OP_add_ext_w == 4, "ext");
 
@@ -566,8 +536,8 @@ _Static_assert(OP_subs_ext_x - OP_add_ext_w == 7 && OP_sub_ext_w - OP_add_ext_w 
 static void emit_carry(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_adc_w; /* adc adcs sbc sbcs, w then x each */
   bool w = !(k & 1), flags = k & 2, sub = k >= 4;
-  src_into(t, in->rn, RAX, w);
-  src_into(t, in->rm, RCX, w);
+  tr_src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rm, RCX, w);
   if (sub) {
     x_cmp8_mi(E, CPU_FIELD(cf), 1); /* CF = (C == 0) */
   } else {
@@ -576,7 +546,7 @@ static void emit_carry(struct tr *t, u32 i, const struct insn *in) {
   }
   x_alu_rr(E, sub ? ALU_SBB : ALU_ADC, !w, RAX, RCX);
   if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 _Static_assert(OP_sbcs_x - OP_adc_w == 7 && OP_sbc_w - OP_adc_w == 4, "carry group");
 
@@ -585,9 +555,9 @@ static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
   bool w = !(k & 1), imm = k & 2, sub = k >= 4;
   int cc = cond_cc(t, i, in->a, true);
   u8 *fail = cc < 0 ? NULL : x_jcc(E, x_cc_invert(cc));
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rn, RAX, w);
   if (imm) x_alu_ri(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, (i32)in->imm);
-  else x_alu_rr(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, src(t, in->rm, RCX));
+  else x_alu_rr(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, tr_src(t, in->rm, RCX));
   flags_out(t, i, sub ? XF_SUB : XF_ADD);
   if (fail) {
     u8 *done = x_jmp(E);
@@ -607,24 +577,24 @@ static void emit_cond_select(struct tr *t, u32 i, const struct insn *in) {
   bool w = !(k & 1);
   u32 kind = k >> 1;
   if (kind == 3) { /* CSNEG: the NEG clobbers the host flags, so first */
-    src_into(t, in->rm, RDX, w);
+    tr_src_into(t, in->rm, RDX, w);
     x_grp3(E, 3, !w, RDX);
   }
   int cc = cond_cc(t, i, in->a, kind != 3);
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rn, RAX, w);
   if (cc >= 0) {
-    if (kind != 3) src_into(t, in->rm, RDX, w);
+    if (kind != 3) tr_src_into(t, in->rm, RDX, w);
     if (kind == 1) x_lea(E, RDX, XMEM(RDX, 1));
     if (kind == 2) x_grp3(E, 2, !w, RDX);
     x_cmov(E, x_cc_invert(cc), !w, RAX, RDX);
   }
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 _Static_assert(OP_csneg_x - OP_csel_w == 7, "csel group");
 
 static void emit_div(struct tr *t, const struct insn *in, bool sign, bool w) {
-  src_into(t, in->rm, RCX, w);
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rm, RCX, w);
+  tr_src_into(t, in->rn, RAX, w);
   x_test_rr(E, !w, RCX, RCX);
   u8 *zero = x_jcc(E, CC_E), *minus1 = NULL, *done2 = NULL;
   if (sign) {
@@ -647,46 +617,46 @@ static void emit_div(struct tr *t, const struct insn *in, bool sign, bool w) {
   }
   x_patch_rel32(E, done, E->p);
   x_patch_rel32(E, done2, E->p);
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 
 static void emit_shift_reg(struct tr *t, const struct insn *in, enum x86_shift sh, bool w) {
-  src_into(t, in->rm, RCX, false);
-  src_into(t, in->rn, RAX, w);
+  tr_src_into(t, in->rm, RCX, false);
+  tr_src_into(t, in->rn, RAX, w);
   x_shift_cl(E, sh, !w, RAX); /* the count is taken mod the width, as Arm's */
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 
 /* Multiply-add group: rd = ra +/- rn * rm, at w or x, or widening. */
 static void emit_madd(struct tr *t, const struct insn *in, bool w, bool sub, int widen,
                       bool add_ra) {
   if (widen) { /* 1 signed, 2 unsigned: 32 x 32 -> 64 */
-    int n = src(t, in->rn, RAX);
+    int n = tr_src(t, in->rn, RAX);
     if (widen == 1) x_ext_rr(E, 0x63, true, RAX, n); else x_mov_rr(E, false, RAX, n);
-    int m = src(t, in->rm, RCX);
+    int m = tr_src(t, in->rm, RCX);
     if (widen == 1) x_ext_rr(E, 0x63, true, RCX, m); else x_mov_rr(E, false, RCX, m);
     x_imul_rr(E, true, RAX, RCX);
   } else {
-    src_into(t, in->rn, RAX, w);
-    x_imul_rr(E, !w, RAX, src(t, in->rm, RCX));
+    tr_src_into(t, in->rn, RAX, w);
+    x_imul_rr(E, !w, RAX, tr_src(t, in->rm, RCX));
   }
   bool wide = widen || !w;
   if (!add_ra || in->ra == REG_ZR) {
     if (sub) x_grp3(E, 3, wide, RAX);
   } else if (sub) {
-    src_into(t, in->ra, RDX, !wide);
+    tr_src_into(t, in->ra, RDX, !wide);
     x_alu_rr(E, ALU_SUB, wide, RDX, RAX);
     x_mov_rr(E, true, RAX, RDX);
   } else {
-    x_alu_rr(E, ALU_ADD, wide, RAX, src(t, in->ra, RCX));
+    x_alu_rr(E, ALU_ADD, wide, RAX, tr_src(t, in->ra, RCX));
   }
-  dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, RAX);
 }
 
 static void emit_mulh(struct tr *t, const struct insn *in, bool sign) {
-  src_into(t, in->rn, RAX, false);
-  x_grp3(E, sign ? 5 : 4, true, src(t, in->rm, RCX));
-  dst(t, in->rd, RDX);
+  tr_src_into(t, in->rn, RAX, false);
+  x_grp3(E, sign ? 5 : 4, true, tr_src(t, in->rm, RCX));
+  tr_dst(t, in->rd, RDX);
 }
 
 /* ---- one instruction ---- */
@@ -697,6 +667,7 @@ static bool emit_native(struct tr *t, u32 i) {
   u32 op = in->op;
   struct mem_form mf;
   if (mem_form_of(op, &mf)) return emit_mem(t, i, in, mf);
+  if (op >= OP_ldr_b_off) return tr_emit_vector(t, i);
   if (op >= OP_and_reg_w && op <= OP_subs_reg_ror_x) return emit_shifted_group(t, i, in), true;
   if (op >= OP_add_ext_w && op <= OP_subs_ext_x) return emit_ext_group(t, i, in), true;
   if (op >= OP_adc_w && op <= OP_sbcs_x) return emit_carry(t, i, in), true;
@@ -713,10 +684,10 @@ static bool emit_native(struct tr *t, u32 i) {
       return true;
     case OP_movk_w: w = true; /* fall through */
     case OP_movk_x:
-      src_into(t, in->rd, RAX, w);
+      tr_src_into(t, in->rd, RAX, w);
       alu_imm(t, ALU_AND, !w, RAX, ~(0xffffull << in->a), RCX);
       alu_imm(t, ALU_OR, !w, RAX, in->imm << in->a, RCX);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_add_imm_w: case OP_sub_imm_w: case OP_adds_imm_w: case OP_subs_imm_w: w = true;
       /* fall through */
@@ -725,76 +696,76 @@ static bool emit_native(struct tr *t, u32 i) {
                  op == OP_subs_imm_x;
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
-      src_into(t, in->rn, RAX, w);
+      tr_src_into(t, in->rn, RAX, w);
       x_alu_ri(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, (i32)in->imm);
       if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     }
     case OP_and_imm:
-      src_into(t, in->rn, RAX, false);
+      tr_src_into(t, in->rn, RAX, false);
       alu_imm(t, ALU_AND, true, RAX, in->imm, RCX);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_orr_imm_w: case OP_eor_imm_w: case OP_ands_imm_w: w = true; /* fall through */
     case OP_orr_imm_x: case OP_eor_imm_x: case OP_ands_imm_x: {
       enum x86_alu alu = (op == OP_orr_imm_w || op == OP_orr_imm_x)   ? ALU_OR
                          : (op == OP_eor_imm_w || op == OP_eor_imm_x) ? ALU_XOR
                                                                       : ALU_AND;
-      src_into(t, in->rn, RAX, w);
+      tr_src_into(t, in->rn, RAX, w);
       alu_imm(t, alu, !w, RAX, in->imm, RCX);
       if (alu == ALU_AND) flags_out(t, i, XF_LOGIC);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     }
     case OP_ubfm_w: case OP_sbfm_w: w = true; /* fall through */
     case OP_ubfm_x: case OP_sbfm_x:
-      src_into(t, in->rn, RAX, w);
+      tr_src_into(t, in->rn, RAX, w);
       x_shift_ri(E, SH_SHL, !w, RAX, in->a);
       x_shift_ri(E, op == OP_ubfm_w || op == OP_ubfm_x ? SH_SHR : SH_SAR, !w, RAX, in->b);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_bfm_w: w = true; /* fall through */
     case OP_bfm_x:
-      src_into(t, in->rn, RAX, w);
+      tr_src_into(t, in->rn, RAX, w);
       x_shift_ri(E, SH_ROR, !w, RAX, in->a);
       alu_imm(t, ALU_AND, !w, RAX, in->imm, RDX);
-      src_into(t, in->rd, RCX, w);
+      tr_src_into(t, in->rd, RCX, w);
       alu_imm(t, ALU_AND, !w, RCX, ~in->imm, RDX);
       x_alu_rr(E, ALU_OR, !w, RAX, RCX);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_extr_w: w = true; /* fall through */
     case OP_extr_x:
-      src_into(t, in->rm, RAX, w);
-      src_into(t, in->rn, RCX, w);
+      tr_src_into(t, in->rm, RAX, w);
+      tr_src_into(t, in->rn, RCX, w);
       if (in->a) x_shrd_ri(E, !w, RAX, RCX, in->a);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_mov_reg_w: w = true; /* fall through */
     case OP_mov_reg_x:
       if (!w && in->rd < REG_ZR && t->host_of[in->rd] >= 0) {
-        src_into(t, in->rm, t->host_of[in->rd], false);
+        tr_src_into(t, in->rm, t->host_of[in->rd], false);
         t->written |= 1ull << in->rd;
       } else {
-        src_into(t, in->rm, RAX, w);
-        dst(t, in->rd, RAX);
+        tr_src_into(t, in->rm, RAX, w);
+        tr_dst(t, in->rd, RAX);
       }
       return true;
     case OP_rev_w: w = true; /* fall through */
     case OP_rev_x:
-      src_into(t, in->rn, RAX, w);
+      tr_src_into(t, in->rn, RAX, w);
       x_bswap(E, !w, RAX);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_clz_w: w = true; /* fall through */
     case OP_clz_x:
       /* 63 - BSR, or 64 (32) for zero: (BSR or 127) XOR 63. */
-      x_bsr(E, !w, RAX, src(t, in->rn, RCX));
+      x_bsr(E, !w, RAX, tr_src(t, in->rn, RCX));
       x_mov_ri(E, RCX, w ? 63 : 127);
       x_cmov(E, CC_E, !w, RAX, RCX);
       x_alu_ri(E, ALU_XOR, false, RAX, w ? 31 : 63);
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_udiv_w: return emit_div(t, in, false, true), true;
     case OP_udiv_x: return emit_div(t, in, false, false), true;
@@ -822,10 +793,10 @@ static bool emit_native(struct tr *t, u32 i) {
     case OP_umulh: return emit_mulh(t, in, false), true;
     case OP_mrs_tpidr:
       x_load(E, true, RAX, CPU_FIELD(tpidr_el0));
-      dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, RAX);
       return true;
     case OP_msr_tpidr:
-      x_store(E, true, CPU_FIELD(tpidr_el0), src(t, in->rn, RAX));
+      x_store(E, true, CPU_FIELD(tpidr_el0), tr_src(t, in->rn, RAX));
       return true;
     default:
       return false;
@@ -846,14 +817,14 @@ static void emit_end(struct tr *t, u32 i) {
   if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
     u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
     bool w = k < 4, nz = (k >> 1) & 1;
-    int r = src(t, in->rn, RAX);
+    int r = tr_src(t, in->rn, RAX);
     x_test_rr(E, !w, r, r);
     cond_exits(t, nz ? CC_NE : CC_E, in->imm, next, k & 1);
     return;
   }
   if (op >= OP_tbz && op <= OP_tbnz_loop) {
     u32 k = op - OP_tbz;
-    x_bt_ri(E, true, src(t, in->rn, RAX), in->a);
+    x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
     cond_exits(t, k >= 2 ? CC_B : CC_AE, in->imm, next, k & 1);
     return;
   }
@@ -869,13 +840,13 @@ static void emit_end(struct tr *t, u32 i) {
       exit_ref(t, x_jmp(E), in->imm);
       return;
     case OP_br:
-      src_into(t, in->rn, RAX, false);
+      tr_src_into(t, in->rn, RAX, false);
       indirect_exit(t);
       return;
     case OP_blr:
-      src_into(t, in->rn, RAX, false); /* before X30 is written: BLR X30 */
+      tr_src_into(t, in->rn, RAX, false); /* before X30 is written: BLR X30 */
       x_mov_ri(E, RCX, next);
-      dst(t, 30, RCX);
+      tr_dst(t, 30, RCX);
       indirect_exit(t);
       return;
     default:

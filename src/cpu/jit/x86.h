@@ -50,9 +50,11 @@ static inline void x_rex(struct emitter *e, bool w, int reg, int index, int base
   if (rex != 0x40 || byte_regs) x_byte(e, rex);
 }
 
-/* Opcodes above 0xff carry their 0x0f escape: 0x0faf is IMUL r, r/m. */
+/* Opcodes above 0xff carry their escape bytes: 0x0faf is IMUL r, r/m,
+   0x0f3840 PMULLD. */
 static inline void x_opcode(struct emitter *e, u32 op) {
-  if (op > 0xff) x_byte(e, op >> 8);
+  if (op > 0xffff) x_byte(e, op >> 16);
+  if (op > 0xff) x_byte(e, (op >> 8) & 0xff);
   x_byte(e, op & 0xff);
 }
 
@@ -238,6 +240,30 @@ static inline void x_patch_rel32(struct emitter *e, u8 *at, const u8 *target) {
   i32 rel = (i32)(target - (at + 4));
   for (int i = 0; i < 4; i++) at[i] = (u8)((u32)rel >> (8 * i));
 }
+
+/* SSE: pfx is the mandatory prefix (0x66, 0xf3, 0xf2 or 0), xmm registers
+   are numbered as the general ones. */
+static inline void x_sse_rm(struct emitter *e, u32 pfx, u32 op, int xmm, struct xmem m) {
+  x_op_rm(e, pfx, op, false, xmm, m, false);
+}
+static inline void x_sse_rr(struct emitter *e, u32 pfx, u32 op, int xmm, int xmm_rm) {
+  x_op_rr(e, pfx, op, false, xmm, xmm_rm, false);
+}
+/* Shift of each element by an immediate: op 0x0f71 (words), 0x0f72
+   (dwords), 0x0f73 (qwords); digit 2 logical right, 4 arithmetic right,
+   6 left. */
+static inline void x_sse_shift_ri(struct emitter *e, u32 op, int digit, int xmm, u8 n) {
+  x_op_rr(e, 0x66, op, false, digit, xmm, false);
+  x_byte(e, n);
+}
+enum {
+  SSE_MOVDQU_LOAD = 0x0f6f,  /* F3 */
+  SSE_MOVDQU_STORE = 0x0f7f, /* F3 */
+  SSE_MOVQ_LOAD = 0x0f7e,    /* F3: xmm = m64 (or low xmm), upper half zeroed */
+  SSE_MOVQ_STORE = 0x0fd6,   /* 66 */
+  SSE_MOVD_LOAD = 0x0f6e,    /* 66: xmm = m32 or r32 (r64 with REX.W) */
+  SSE_MOVD_STORE = 0x0f7e,   /* 66 */
+};
 
 static inline enum x86_cc x_cc_invert(enum x86_cc cc) { return (enum x86_cc)(cc ^ 1); }
 

@@ -1,0 +1,79 @@
+#ifndef ELFRUN_CPU_JIT_TR_H_
+#define ELFRUN_CPU_JIT_TR_H_
+
+/* The translator's state while it translates one block, and the helpers
+   its files share: translate.c (integer, memory, branches) and
+   translate_vec.c (SIMD&FP). */
+
+#include <stddef.h>
+
+#include "cpu/jit/internal.h"
+
+#define CPU_OFF(field) ((i32)offsetof(struct cpu, field))
+#define CPU_FIELD(field) XMEM(RBX, CPU_OFF(field))
+#define XREG(slot) XMEM(RBX, CPU_OFF(x) + 8 * (i32)(slot))
+#define VREG(n) XMEM(RBX, CPU_OFF(v) + 16 * (i32)(n))
+
+/* What the host flags hold after the last flag-setting instruction. */
+enum xflags { XF_NONE, XF_SUB, XF_ADD, XF_LOGIC };
+
+struct exit_ref {
+  u8 *at;      /* rel32 of a jump to the exit's stub */
+  u64 target;  /* guest PC the exit continues at */
+};
+
+struct slow_ref {
+  u8 *at;      /* rel32 of the jump into the slow path */
+  u8 *resume;  /* where the fast path continues */
+  u32 i;       /* the instruction */
+  u64 written; /* guest registers written before it */
+};
+
+struct tr {
+  struct emitter *e;
+  const struct block *b;
+  ptrdiff_t rx_delta;
+  const u8 *exit;            /* the shared exit path (executable view) */
+  i8 host_of[NUM_XSLOTS];    /* host register caching each slot, or -1 */
+  u32 ncached;
+  u8 cached[JIT_MAX_CACHED];
+  u64 written;               /* slots written so far (bit per slot) */
+  enum xflags xflags;        /* host flags after instruction xflags_at */
+  u32 xflags_at;
+  u8 *top;
+  struct exit_ref exits[4];
+  u32 nexits;
+  struct slow_ref *slows;
+  u32 nslows;
+  bool failed;               /* a form the translator cannot express */
+};
+
+#define E (t->e)
+
+/* Guest general-purpose registers: a host register holding slot s for
+   reading (its cache register, or tmp loaded from the cpu); tmp = slot s
+   (its low half zero-extended when w32); slot s = host register from. */
+int tr_src(struct tr *t, u32 s, int tmp);
+void tr_src_into(struct tr *t, u32 s, int tmp, bool w32);
+void tr_dst(struct tr *t, u32 s, int from);
+
+/* Addressing modes of loads and stores (ldst.h). */
+enum mem_mode { M_OFF, M_PRE, M_POST, M_REG, M_LIT };
+
+/* rax = the address of a load or store of `total` bytes in addressing
+   mode `mode` (base rn, index rm, imm), checked: returns the jump to take
+   to the slow path, NULL when the address needs no check, and sets *ok to
+   false (emitting nothing useful) for a form with no native address. */
+u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok);
+/* The base register's writeback of the pre- and post-index modes. */
+void tr_writeback(struct tr *t, const struct insn *in, u32 mode);
+/* Instruction i's slow path: the jump at `at` (from tr_address) runs its
+   handler instead, then continues here. */
+void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before);
+/* --jit-verify: logs the `count` x `size` bytes at [rax] about to be stored. */
+void tr_log_store(struct tr *t, u32 size, u32 count);
+
+/* SIMD&FP instruction i natively (translate_vec.c); false: its handler. */
+bool tr_emit_vector(struct tr *t, u32 i);
+
+#endif

@@ -1,0 +1,312 @@
+/* The SIMD&FP instructions the translator emits natively: moves between
+   general and SIMD&FP registers, loads and stores of SIMD&FP registers, and
+   the integer vector operations whose SSE twins give bit-identical lanes
+   (wrap-around add and subtract, low-half multiply, bitwise, compares,
+   min/max, shifts by an immediate). Guest V registers stay in the cpu
+   (struct cpu v[], 16-byte aligned as SSE wants); xmm0 and xmm1 are
+   scratch. Floating-point arithmetic, whose NaN and exception rules differ
+   between the architectures, keeps the interpreter's handlers, and so does
+   every form whose SSE twin needs a feature this host lacks. */
+#include <string.h>
+
+#include "cpu/insn.h"
+#include "cpu/jit/jit.h"
+#include "cpu/jit/tr.h"
+
+enum { XMM0, XMM1 };
+
+/* xmm = V[n] */
+static void vget(struct tr *t, int xmm, u32 n) {
+  x_sse_rm(E, 0xf3, SSE_MOVDQU_LOAD, xmm, VREG(n));
+}
+
+/* V[n] = the low `bytes` of xmm (16 or 8), the rest of V[n] cleared. */
+static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
+  if (bytes == 8) x_sse_rr(E, 0xf3, SSE_MOVQ_LOAD, xmm, xmm);
+  x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, xmm, VREG(n));
+}
+
+/* V[n] = the low `bytes` (1 to 8) of general register r, zero-extended. */
+static void vput_gp(struct tr *t, u32 n, int r) {
+  x_store(E, true, VREG(n), r);
+  x_alu_rr(E, ALU_XOR, false, RCX, RCX);
+  x_store(E, true, XMEM(RBX, CPU_OFF(v) + 16 * (i32)n + 8), RCX);
+}
+
+/* r = the element of `size` bytes at m, zero-extended. */
+static void load_elem(struct tr *t, int r, u32 size, struct xmem m) {
+  if (size == 1) x_load_ext(E, 0x0fb6, false, r, m);
+  else if (size == 2) x_load_ext(E, 0x0fb7, false, r, m);
+  else x_load(E, size == 8, r, m);
+}
+
+static void store_elem(struct tr *t, struct xmem m, int r, u32 size) {
+  if (size == 1) x_store8(E, m, r);
+  else if (size == 2) x_store16(E, m, r);
+  else x_store(E, size == 8, m, r);
+}
+
+static struct xmem velem(u32 n, u32 size, u32 index) {
+  return XMEM(RBX, CPU_OFF(v) + 16 * (i32)n + (i32)(size * index));
+}
+
+static bool g_ssse3, g_sse41, g_sse42;
+
+static void detect(void) {
+  static bool done;
+  if (done) return;
+  __builtin_cpu_init();
+  g_ssse3 = __builtin_cpu_supports("ssse3");
+  g_sse41 = __builtin_cpu_supports("sse4.1");
+  g_sse42 = __builtin_cpu_supports("sse4.2");
+  done = true;
+}
+
+/* Opcodes by element size (B, H, S, D); 0 where SSE has none. Those from
+   0x0f38 on need SSE4.1 (pcmpgtq: SSE4.2). */
+struct vec_binop {
+  u16 op;
+  u32 opc[4];
+};
+
+static const struct vec_binop kBinops[] = {
+    {OP_add_vec, {0x0ffc, 0x0ffd, 0x0ffe, 0x0fd4}},
+    {OP_sub_vec, {0x0ff8, 0x0ff9, 0x0ffa, 0x0ffb}},
+    {OP_and_vec, {0x0fdb, 0x0fdb, 0x0fdb, 0x0fdb}},
+    {OP_orr_vec, {0x0feb, 0x0feb, 0x0feb, 0x0feb}},
+    {OP_eor_vec, {0x0fef, 0x0fef, 0x0fef, 0x0fef}},
+    {OP_cmeq_vec, {0x0f74, 0x0f75, 0x0f76, 0x0f3829}},
+    {OP_cmgt_vec, {0x0f64, 0x0f65, 0x0f66, 0x0f3837}},
+    {OP_smax_vec, {0x0f383c, 0x0fee, 0x0f383d, 0}},
+    {OP_smin_vec, {0x0f3838, 0x0fea, 0x0f3839, 0}},
+    {OP_umax_vec, {0x0fde, 0x0f383e, 0x0f383f, 0}},
+    {OP_umin_vec, {0x0fda, 0x0f383a, 0x0f383b, 0}},
+};
+
+static bool host_has(u32 opc) {
+  if (opc == 0x0f3837) return g_sse42;
+  return opc < 0x0f3800 || g_sse41;
+}
+
+/* rd = rn OP rm, lane by lane. */
+static bool emit_binop(struct tr *t, const struct insn *in) {
+  if (in->b != 16 && in->b != 8) return false; /* the narrower scalar forms */
+  for (size_t k = 0; k < ARRAY_LEN(kBinops); k++) {
+    if (kBinops[k].op != in->op) continue;
+    u32 opc = kBinops[k].opc[in->a & 3];
+    if (!opc || !host_has(opc)) return false;
+    vget(t, XMM0, in->rn);
+    x_sse_rm(E, 0x66, opc, XMM0, VREG(in->rm));
+    vput(t, in->rd, XMM0, in->b);
+    return true;
+  }
+  return false;
+}
+
+static bool emit_shift_imm(struct tr *t, const struct insn *in, int digit) {
+  static const u32 kShiftOp[4] = {0, 0x0f71, 0x0f72, 0x0f73};
+  if ((in->b != 16 && in->b != 8) || !kShiftOp[in->a & 3]) return false;
+  if (digit == 4 && in->a == 3) return false; /* no PSRAQ before AVX-512 */
+  vget(t, XMM0, in->rn);
+  x_sse_shift_ri(E, kShiftOp[in->a], digit, XMM0, (u8)in->imm);
+  vput(t, in->rd, XMM0, in->b);
+  return true;
+}
+
+/* MUL, MLA, MLS, by vector or by element: rd (+/-)= rn * m, where m is
+   rm or its element imm in every lane. Halfwords and words only. */
+static bool emit_mul_acc(struct tr *t, const struct insn *in, int acc, bool by_elem) {
+  static const u32 kMul[4] = {0, 0x0fd5, 0x0f3840, 0}, kAdd[4] = {0, 0x0ffd, 0x0ffe, 0},
+                   kSub[4] = {0, 0x0ff9, 0x0ffa, 0};
+  if ((in->b != 16 && in->b != 8) || !kMul[in->a & 3] || !host_has(kMul[in->a & 3])) return false;
+  if (by_elem) { /* PSHUFLW/PSHUFHW then PSHUFD, or PSHUFD alone */
+    u32 index = (u32)in->imm;
+    if (in->a == 1) {
+      x_sse_rm(E, index < 4 ? 0xf2 : 0xf3, 0x0f70, XMM1, VREG(in->rm));
+      x_byte(E, (index & 3) * 0x55);
+      x_sse_rr(E, 0x66, 0x0f70, XMM1, XMM1);
+      x_byte(E, index < 4 ? 0x00 : 0xaa);
+    } else {
+      x_sse_rm(E, 0x66, 0x0f70, XMM1, VREG(in->rm));
+      x_byte(E, index * 0x55);
+    }
+  } else {
+    vget(t, XMM1, in->rm);
+  }
+  vget(t, XMM0, in->rn);
+  x_sse_rr(E, 0x66, kMul[in->a], XMM0, XMM1);
+  if (acc > 0) {
+    x_sse_rm(E, 0x66, kAdd[in->a], XMM0, VREG(in->rd));
+  } else if (acc < 0) {
+    vget(t, XMM1, in->rd);
+    x_sse_rr(E, 0x66, kSub[in->a], XMM1, XMM0);
+    vput(t, in->rd, XMM1, in->b);
+    return true;
+  }
+  vput(t, in->rd, XMM0, in->b);
+  return true;
+}
+
+/* USHLL/SSHLL (UXTL, SXTL): the narrow lanes from ra on, widened with
+   PMOVZX/PMOVSX, then shifted left. */
+static bool emit_widen(struct tr *t, const struct insn *in, bool sign) {
+  static const u32 kShiftOp[4] = {0, 0x0f71, 0x0f72, 0x0f73};
+  if (in->b != 16 || in->a > 2 || !g_sse41) return false;
+  u32 opc = (sign ? 0x0f3820 : 0x0f3830) + (in->a == 0 ? 0 : in->a == 1 ? 3 : 5);
+  x_sse_rm(E, 0x66, opc, XMM0, velem(in->rn, 1u << in->a, in->ra));
+  if (in->imm) x_sse_shift_ri(E, kShiftOp[in->a + 1], 6, XMM0, (u8)in->imm);
+  vput(t, in->rd, XMM0, 16);
+  return true;
+}
+
+/* xmm0 = the low element (1 << a bytes) of rax, in every lane. */
+static bool broadcast(struct tr *t, u32 a) {
+  if (a == 0 && !g_ssse3) return false;
+  x_op_rr(E, 0x66, SSE_MOVD_LOAD, a == 3, XMM0, RAX, false);
+  switch (a) {
+    case 0: /* PSHUFB with all-zero indices */
+      x_sse_rr(E, 0x66, 0x0fef, XMM1, XMM1);
+      x_sse_rr(E, 0x66, 0x0f3800, XMM0, XMM1);
+      break;
+    case 1: /* PSHUFLW 0 then PSHUFD 0 */
+      x_sse_rr(E, 0xf2, 0x0f70, XMM0, XMM0);
+      x_byte(E, 0);
+      /* fall through */
+    case 2:
+      x_sse_rr(E, 0x66, 0x0f70, XMM0, XMM0);
+      x_byte(E, 0);
+      break;
+    default: /* PUNPCKLQDQ */
+      x_sse_rr(E, 0x66, 0x0f6c, XMM0, XMM0);
+      break;
+  }
+  return true;
+}
+
+/* Loads and stores of SIMD&FP registers: the op's name says it all. */
+static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
+  const char *name = g_op_names[in->op];
+  bool load = name[0] == 'l', pair = name[2] == 'p';
+  static const char kSizes[] = "bhsdq";
+  const char *z = strchr(kSizes, name[4]);
+  if (!z) return false;
+  u32 size = 1u << (z - kSizes);
+  const char *suffix = name + 6;
+  u32 mode = !strcmp(suffix, "off")    ? M_OFF
+             : !strcmp(suffix, "pre")  ? M_PRE
+             : !strcmp(suffix, "post") ? M_POST
+             : !strcmp(suffix, "reg")  ? M_REG
+                                       : M_LIT;
+  /* --jit-verify logs at most 16 bytes per store. */
+  if (g_jit.verify && !load && pair && size == 16) return false;
+  u64 written_before = t->written;
+  bool ok;
+  u8 *slow_at = tr_address(t, in, mode, pair ? 2 * size : size, &ok);
+  if (!ok) return false;
+  if (load && size <= 2) {
+    load_elem(t, RDX, size, XMEM(RAX, 0));
+    vput_gp(t, in->rd, RDX);
+  } else if (load) { /* MOVD, MOVQ or MOVDQU: each zero-extends to 16 bytes */
+    u32 pfx = size == 4 ? 0x66 : 0xf3;
+    u32 opc = size == 4 ? SSE_MOVD_LOAD : size == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQU_LOAD;
+    x_sse_rm(E, pfx, opc, XMM0, XMEM(RAX, 0));
+    if (pair) x_sse_rm(E, pfx, opc, XMM1, XMEM(RAX, (i32)size)); /* both loads first */
+    x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(in->rd));
+    if (pair) x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM1, VREG(in->ra));
+  } else {
+    if (g_jit.verify) {
+      if (size == 16) tr_log_store(t, 8, 2);
+      else tr_log_store(t, size, pair ? 2 : 1);
+    }
+    for (u32 k = 0; k < (pair ? 2u : 1u); k++) {
+      u32 reg = k ? in->ra : in->rd;
+      if (size == 16) {
+        vget(t, XMM0, reg);
+        x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, XMEM(RAX, 16 * (i32)k));
+      } else {
+        load_elem(t, RDX, size, VREG(reg));
+        store_elem(t, XMEM(RAX, (i32)(size * k)), RDX, size);
+      }
+    }
+  }
+  tr_writeback(t, in, mode);
+  tr_slow_path(t, i, slow_at, written_before);
+  return true;
+}
+
+bool tr_emit_vector(struct tr *t, u32 i) {
+  const struct insn *in = &t->b->insns[i];
+  detect();
+  u32 op = in->op;
+  if (op >= OP_ldr_b_off && op <= OP_stp_q_post) return emit_vmem(t, i, in);
+  switch (op) {
+    case OP_fmov_s:
+    case OP_fmov_d:
+      if (op == OP_fmov_s) x_sse_rm(E, 0x66, SSE_MOVD_LOAD, XMM0, VREG(in->rn));
+      else x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM0, VREG(in->rn));
+      vput(t, in->rd, XMM0, 16);
+      return true;
+    case OP_fmov_w_s:
+    case OP_fmov_x_d:
+      x_load(E, op == OP_fmov_x_d, RAX, VREG(in->rn));
+      tr_dst(t, in->rd, RAX);
+      return true;
+    case OP_fmov_x_d1:
+      x_load(E, true, RAX, velem(in->rn, 8, 1));
+      tr_dst(t, in->rd, RAX);
+      return true;
+    case OP_fmov_s_w:
+    case OP_fmov_d_x:
+      tr_src_into(t, in->rn, RAX, op == OP_fmov_s_w);
+      vput_gp(t, in->rd, RAX);
+      return true;
+    case OP_fmov_d1_x:
+      x_store(E, true, velem(in->rd, 8, 1), tr_src(t, in->rn, RAX));
+      return true;
+    case OP_umov_vec:
+      load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
+      tr_dst(t, in->rd, RAX);
+      return true;
+    case OP_ins_gen:
+      store_elem(t, velem(in->rd, 1u << in->a, (u32)in->imm), tr_src(t, in->rn, RAX), 1u << in->a);
+      return true;
+    case OP_ins_elem:
+      load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, in->b));
+      store_elem(t, velem(in->rd, 1u << in->a, (u32)in->imm), RAX, 1u << in->a);
+      return true;
+    case OP_dup_gen:
+    case OP_dup_elem:
+      if (in->b != 16 && in->b != 8) return false;
+      if (op == OP_dup_gen) tr_src_into(t, in->rn, RAX, false);
+      else load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
+      if (!broadcast(t, in->a)) return false;
+      vput(t, in->rd, XMM0, in->b);
+      return true;
+    case OP_movi_vec:
+      if (in->b != 16 && in->b != 8) return false;
+      x_mov_ri(E, RAX, in->imm);
+      x_store(E, true, VREG(in->rd), RAX);
+      if (in->b != 16) x_alu_rr(E, ALU_XOR, false, RAX, RAX);
+      x_store(E, true, velem(in->rd, 8, 1), RAX);
+      return true;
+    case OP_bic_vec: /* rn AND NOT rm: PANDN complements its destination */
+      if (in->b != 16 && in->b != 8) return false;
+      vget(t, XMM0, in->rm);
+      x_sse_rm(E, 0x66, 0x0fdf, XMM0, VREG(in->rn));
+      vput(t, in->rd, XMM0, in->b);
+      return true;
+    case OP_mul_vec: return emit_mul_acc(t, in, 0, false);
+    case OP_mla_vec: return emit_mul_acc(t, in, 1, false);
+    case OP_mls_vec: return emit_mul_acc(t, in, -1, false);
+    case OP_mul_elem: return emit_mul_acc(t, in, 0, true);
+    case OP_mla_elem: return emit_mul_acc(t, in, 1, true);
+    case OP_mls_elem: return emit_mul_acc(t, in, -1, true);
+    case OP_ushll_vec: return emit_widen(t, in, false);
+    case OP_sshll_vec: return emit_widen(t, in, true);
+    case OP_shl_vec: return emit_shift_imm(t, in, 6);
+    case OP_ushr_vec: return emit_shift_imm(t, in, 2);
+    case OP_sshr_vec: return emit_shift_imm(t, in, 4);
+    default:
+      return emit_binop(t, in);
+  }
+}
