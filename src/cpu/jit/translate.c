@@ -446,10 +446,13 @@ static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form
   u8 *slow_at = tr_address(t, in, f.mode, pair ? 2u * f.size : f.size, &ok);
   if (!ok) return false;
   switch (f.kind) {
-    case K_LOAD: case K_LOAD_S32: case K_LOAD_S64:
-      load_to(t, RDX, f.size, f.kind, 0);
-      tr_dst(t, in->rd, RDX);
+    case K_LOAD: case K_LOAD_S32: case K_LOAD_S64: {
+      /* Straight into rd's cache register: a faulting load writes nothing. */
+      int r = in->rd < REG_ZR && t->host_of[in->rd] >= 0 ? t->host_of[in->rd] : RDX;
+      load_to(t, r, f.size, f.kind, 0);
+      tr_dst(t, in->rd, r);
       break;
+    }
     case K_LOADP: case K_LOADP_S64:
       load_to(t, RDX, f.size, f.kind, 0);
       load_to(t, RCX, f.size, f.kind, (i32)f.size);
@@ -472,6 +475,21 @@ static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form
 }
 
 /* ---- data processing ---- */
+
+/* Where an ALU instruction writing slot rd computes: rd's own cache
+   register, unless that holds `other`, an operand still to be read (then
+   rax). Data processing cannot fault, so rd may change early. */
+static int work_reg(struct tr *t, u32 rd, int other) {
+  if (rd < REG_ZR && t->host_of[rd] >= 0 && t->host_of[rd] != other) return t->host_of[rd];
+  return RAX;
+}
+
+/* r = slot s as the first operand of an operation of width w: no move when
+   r caches s already (a 32-bit operation zero-extends its result). */
+static void operand_into(struct tr *t, u32 s, int r, bool w) {
+  if (s < REG_ZR && t->host_of[s] == r) return;
+  tr_src_into(t, s, r, w);
+}
 
 /* rcx = the second operand of a shifted-register form: Rm shifted. */
 static void shifted_rm(struct tr *t, const struct insn *in, u32 type, bool w) {
@@ -511,13 +529,19 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
   static const u8 kAlu[12] = {ALU_AND, ALU_AND, ALU_OR, ALU_OR, ALU_XOR, ALU_XOR,
                               ALU_AND, ALU_AND, ALU_ADD, ALU_ADD, ALU_SUB, ALU_SUB};
   static const u16 kInvert = 0x0aa, kFlags = 0xac0; /* bit per group */
-  shifted_rm(t, in, type, w);
-  if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
-  tr_src_into(t, in->rn, RAX, w);
-  x_alu_rr(E, kAlu[group], !w, RAX, RCX);
+  int m = RCX;
+  if (form < 2 && !(kInvert >> group & 1)) { /* Rm as it is, wherever it lives */
+    m = tr_src(t, in->rm, RCX);
+  } else {
+    shifted_rm(t, in, type, w);
+    if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
+  }
+  int r = work_reg(t, in->rd, m);
+  operand_into(t, in->rn, r, w);
+  x_alu_rr(E, kAlu[group], !w, r, m);
   if (kFlags >> group & 1)
     flags_out(t, i, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB);
-  tr_dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, r);
 }
 
 static void emit_ext_group(struct tr *t, u32 i, const struct insn *in) {
@@ -696,10 +720,11 @@ static bool emit_native(struct tr *t, u32 i) {
                  op == OP_subs_imm_x;
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
-      tr_src_into(t, in->rn, RAX, w);
-      x_alu_ri(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, (i32)in->imm);
+      int r = work_reg(t, in->rd, -1);
+      operand_into(t, in->rn, r, w);
+      x_alu_ri(E, sub ? ALU_SUB : ALU_ADD, !w, r, (i32)in->imm);
       if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
-      tr_dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, r);
       return true;
     }
     case OP_and_imm:
