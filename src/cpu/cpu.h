@@ -54,6 +54,7 @@ struct cpu {
   void *jit_site;         /* set by translated code: the exit it left by (chainable) */
   u8 *jit_vlog;           /* --jit-verify: where translated code logs its next store */
   u32 jit_vskip;          /* --jit-verify: set when a run cannot be checked */
+  u32 jit_mxcsr;          /* translated FP code: scratch for LDMXCSR/STMXCSR */
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */

@@ -23,7 +23,7 @@ struct exit_ref {
 };
 
 struct slow_ref {
-  u8 *at;      /* rel32 of the jump into the slow path */
+  u8 *at[4];   /* rel32s of the jumps into the slow path (NULL: unused) */
   u8 *resume;  /* where the fast path continues */
   u32 i;       /* the instruction */
   u64 written; /* guest registers written before it */
@@ -46,6 +46,7 @@ struct tr {
   struct slow_ref *slows;
   u32 nslows;
   bool failed;               /* a form the translator cannot express */
+  bool fp;                   /* has native FP arithmetic: MXCSR's flags tracked */
 };
 
 #define E (t->e)
@@ -73,7 +74,17 @@ void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before);
 /* --jit-verify: logs the `count` x `size` bytes at [rax] about to be stored. */
 void tr_log_store(struct tr *t, u32 size, u32 count);
 
+/* Instruction i's slow path with up to 4 jumps into it (NULL-terminated). */
+void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
+
 /* SIMD&FP instruction i natively (translate_vec.c); false: its handler. */
 bool tr_emit_vector(struct tr *t, u32 i);
+/* Whether the block has FP arithmetic translate_vec.c emits natively, and
+   the MXCSR bookkeeping such a block needs: flags cleared at entry and
+   after a handler call; Inexact folded into FPSR.IXC before a handler call
+   and at every exit (translate_vec.c). */
+bool tr_block_has_fp(const struct block *b);
+void tr_mxcsr_clear(struct tr *t);
+void tr_mxcsr_fold(struct tr *t);
 
 #endif

@@ -194,12 +194,14 @@ static void set_ip(struct tr *t, u32 i) {
 /* Runs instruction i's handler, which continues with the next one. */
 static void call_handler(struct tr *t, u32 i, u64 written) {
   const struct insn *in = insn_at(t, i);
+  if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, written);
   if (!kPure[in->op]) set_ip(t, i);
   x_mov_rr(E, true, RDI, RBX);
   x_mov_ri(E, RSI, (u64)(uintptr_t)in);
   x_mov_ri(E, RAX, (u64)(uintptr_t)g_op_handlers[in->op]);
   x_call_r(E, RAX);
+  if (t->fp) tr_mxcsr_clear(t);
   sync_in(t);
 }
 
@@ -208,6 +210,7 @@ static void call_handler(struct tr *t, u32 i, u64 written) {
    outside translated code because a system call may let the code cache be
    recycled under it. */
 static void leave_for_handler(struct tr *t, u32 i) {
+  if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
   set_ip(t, i);
   x_store(E, true, CPU_FIELD(jit_pending), RAX);
@@ -262,6 +265,7 @@ static void lea_rip(struct tr *t, int r, const u8 *target) {
    to setting cpu->pc and naming itself in cpu->jit_site. */
 static u8 *emit_exit_stub(struct tr *t, u64 target) {
   u8 *stub = E->p;
+  if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
   while (((uintptr_t)E->p + 1) % 4) x_byte(E, 0x90); /* rel32 aligned: patched atomically */
   u8 *site = E->p;
@@ -279,6 +283,7 @@ static u8 *emit_exit_stub(struct tr *t, u64 target) {
    the cache is current; else back to the dispatch loop. */
 static void indirect_exit(struct tr *t) {
   const u8 *exit = t->exit - t->rx_delta;
+  if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
   x_store(E, true, CPU_FIELD(pc), RAX);
   if (g_jit.verify) { /* one block per check */
@@ -437,7 +442,15 @@ void tr_writeback(struct tr *t, const struct insn *in, u32 mode) {
 }
 
 void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before) {
-  if (at) t->slows[t->nslows++] = (struct slow_ref){at, E->p, i, written_before};
+  u8 *sites[2] = {at, NULL};
+  tr_slow_paths(t, i, sites, written_before);
+}
+
+void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
+  if (!at[0]) return;
+  struct slow_ref *s = &t->slows[t->nslows++];
+  *s = (struct slow_ref){{NULL}, E->p, i, written_before};
+  for (int k = 0; k < 4 && at[k]; k++) s->at[k] = at[k];
 }
 
 static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
@@ -955,6 +968,8 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
   u8 *leave = x_jcc(E, CC_NE);
   u8 *body = E->p;
   sync_in(t);
+  t->fp = tr_block_has_fp(b);
+  if (t->fp) tr_mxcsr_clear(t);
   t->top = E->p;
   for (u32 i = 0; i < b->n && !E->full && !t->failed; i++) {
     map->off[i] = (u32)(E->p - body);
@@ -979,7 +994,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
   }
   for (u32 k = 0; k < t->nslows; k++) {
     struct slow_ref *s = &t->slows[k];
-    x_patch_rel32(E, s->at, E->p);
+    for (int j = 0; j < 4 && s->at[j]; j++) x_patch_rel32(E, s->at[j], E->p);
     if (g_jit.verify) /* the handler's stores are not logged */
       x_alu_mi(E, ALU_OR, false, CPU_FIELD(jit_vskip), 1);
     call_handler(t, s->i, s->written);

@@ -26,11 +26,12 @@ static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
   x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, xmm, VREG(n));
 }
 
-/* V[n] = the low `bytes` (1 to 8) of general register r, zero-extended. */
+/* V[n] = general register r, zero-extended. One 16-byte store (MOVQ
+   xmm0, r first): two 8-byte halves would stall the next 16-byte load of
+   V[n], which the store buffer cannot forward from them. */
 static void vput_gp(struct tr *t, u32 n, int r) {
-  x_store(E, true, VREG(n), r);
-  x_alu_rr(E, ALU_XOR, false, RCX, RCX);
-  x_store(E, true, XMEM(RBX, CPU_OFF(v) + 16 * (i32)n + 8), RCX);
+  x_op_rr(E, 0x66, SSE_MOVD_LOAD, true, XMM0, r, false);
+  x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
 }
 
 /* r = the element of `size` bytes at m, zero-extended. */
@@ -50,7 +51,7 @@ static struct xmem velem(u32 n, u32 size, u32 index) {
   return XMEM(RBX, CPU_OFF(v) + 16 * (i32)n + (i32)(size * index));
 }
 
-static bool g_ssse3, g_sse41, g_sse42;
+static bool g_ssse3, g_sse41, g_sse42, g_fma;
 
 static void detect(void) {
   static bool done;
@@ -59,6 +60,7 @@ static void detect(void) {
   g_ssse3 = __builtin_cpu_supports("ssse3");
   g_sse41 = __builtin_cpu_supports("sse4.1");
   g_sse42 = __builtin_cpu_supports("sse4.2");
+  g_fma = __builtin_cpu_supports("fma");
   done = true;
 }
 
@@ -234,11 +236,143 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
   return true;
 }
 
+/* ---- floating point ----
+
+   IEEE arithmetic on normal numbers is the same on both sides: an SSE
+   result is taken when it is a normal number above the smallest one, so no
+   NaN rule, underflow, overflow, invalid operation or division by zero can
+   have been involved, and only in blocks decoded for FPCR's default mode
+   (round to nearest, no flush-to-zero, no default NaN), which MXCSR's
+   default matches. Anything else takes the slow path, the handler, which
+   sets FPSR as Arm does. The one exception left, Inexact, is read from
+   MXCSR's sticky flag: cleared when the block is entered and after each
+   handler call, and folded into FPSR.IXC before a handler call and at every
+   exit. */
+#define MXCSR_DEFAULT 0x1f80
+#define MXCSR_PE 0x20
+#define FPSR_IXC 0x10
+
+void tr_mxcsr_clear(struct tr *t) {
+  x_op_rm(E, 0, 0xc7, false, 0, CPU_FIELD(jit_mxcsr), false); /* mov dword [m], imm32 */
+  x_u32(E, MXCSR_DEFAULT);
+  x_op_rm(E, 0, 0x0fae, false, 2, CPU_FIELD(jit_mxcsr), false); /* LDMXCSR */
+}
+
+void tr_mxcsr_fold(struct tr *t) {
+  x_op_rm(E, 0, 0x0fae, false, 3, CPU_FIELD(jit_mxcsr), false); /* STMXCSR */
+  x_op_rm(E, 0, 0xf6, false, 0, CPU_FIELD(jit_mxcsr), false);   /* test byte [m], PE */
+  x_byte(E, MXCSR_PE);
+  u8 *exact = x_jcc(E, CC_E);
+  x_alu_mi(E, ALU_OR, false, CPU_FIELD(fpsr), FPSR_IXC);
+  x_patch_rel32(E, exact, E->p);
+}
+
+struct fp_form {
+  u16 op;
+  u8 sse;    /* 0x58 add, 0x5c sub, 0x59 mul, 0x5e div, 0x51 sqrt; 0xb9/0xbd FMA */
+  u8 dbl;    /* double precision */
+  u8 vec;    /* a vector form: a, b give lanes */
+  u8 negate; /* FNMUL: the product negated */
+};
+
+static const struct fp_form kFpForms[] = {
+    {OP_fadd_s, 0x58, 0, 0, 0}, {OP_fadd_d, 0x58, 1, 0, 0}, {OP_fsub_s, 0x5c, 0, 0, 0},
+    {OP_fsub_d, 0x5c, 1, 0, 0}, {OP_fmul_s, 0x59, 0, 0, 0}, {OP_fmul_d, 0x59, 1, 0, 0},
+    {OP_fdiv_s, 0x5e, 0, 0, 0}, {OP_fdiv_d, 0x5e, 1, 0, 0}, {OP_fsqrt_s, 0x51, 0, 0, 0},
+    {OP_fsqrt_d, 0x51, 1, 0, 0}, {OP_fnmul_s, 0x59, 0, 0, 1}, {OP_fnmul_d, 0x59, 1, 0, 1},
+    {OP_fmadd_s, 0xb9, 0, 0, 0}, {OP_fmadd_d, 0xb9, 1, 0, 0}, {OP_fmsub_s, 0xbd, 0, 0, 0},
+    {OP_fmsub_d, 0xbd, 1, 0, 0}, {OP_fadd_vec, 0x58, 0, 1, 0}, {OP_fsub_vec, 0x5c, 0, 1, 0},
+    {OP_fmul_vec, 0x59, 0, 1, 0}, {OP_fdiv_vec, 0x5e, 0, 1, 0},
+};
+
+static const struct fp_form *fp_form_of(const struct insn *in) {
+  detect();
+  for (size_t k = 0; k < ARRAY_LEN(kFpForms); k++) {
+    const struct fp_form *f = &kFpForms[k];
+    if (f->op != in->op) continue;
+    if (f->vec && ((in->b != 16 && in->b != 8) || in->a < 2 || !g_sse41)) return NULL;
+    if ((f->sse == 0xb9 || f->sse == 0xbd) && !g_fma) return NULL;
+    return f;
+  }
+  return NULL;
+}
+
+bool tr_block_has_fp(const struct block *b) {
+  if (b->mode != 0) return false; /* rounding, flush-to-zero or default NaN set */
+  for (u32 i = 0; i < b->n; i++)
+    if (fp_form_of(&b->insns[i])) return true;
+  return false;
+}
+
+/* jae slow when the exponent field of the value (bits lo..lo+width-1 of
+   rax) is 0, 1 or all ones: zero, subnormal, the smallest normals (Arm
+   detects tininess before rounding, x86 after), infinity or NaN. */
+static u8 *exponent_check(struct tr *t, u32 lo, u32 width) {
+  u32 mask = (1u << width) - 1;
+  x_mov_rr(E, true, RCX, RAX);
+  x_shift_ri(E, SH_SHR, true, RCX, (u8)lo);
+  x_alu_ri(E, ALU_AND, false, RCX, (i32)mask);
+  x_alu_ri(E, ALU_SUB, false, RCX, 2);
+  x_alu_ri(E, ALU_CMP, false, RCX, (i32)(mask - 2));
+  return x_jcc(E, CC_AE);
+}
+
+static bool emit_fp(struct tr *t, u32 i, const struct insn *in, const struct fp_form *f) {
+  if (!t->fp) return false;
+  u32 pfx = f->vec ? (in->a == 3 ? 0x66 : 0) : (f->dbl ? 0xf2 : 0xf3);
+  bool dbl = f->vec ? in->a == 3 : f->dbl;
+  if (f->vec && in->b == 8) { /* MOVQ zeroes the unused lanes: no stray Inexact */
+    x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM0, VREG(in->rn));
+    x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM1, VREG(in->rm));
+    x_sse_rr(E, pfx, 0x0f00 | f->sse, XMM0, XMM1);
+  } else if (f->vec) {
+    vget(t, XMM0, in->rn);
+    x_sse_rm(E, pfx, 0x0f00 | f->sse, XMM0, VREG(in->rm));
+  } else if (f->sse == 0xb9 || f->sse == 0xbd) { /* VFMADD231 / VFNMADD231: xmm0 += xmm1 * m */
+    x_sse_rm(E, dbl ? 0xf2 : 0xf3, 0x0f10, XMM0, VREG(in->ra)); /* MOVSD/MOVSS */
+    x_sse_rm(E, dbl ? 0xf2 : 0xf3, 0x0f10, XMM1, VREG(in->rn));
+    x_byte(E, 0xc4);
+    x_byte(E, 0xe2);                                  /* R X B = 1 (none), map 0F38 */
+    x_byte(E, (dbl ? 0x80 : 0) | (0xe << 3) | 0x01); /* W, vvvv = ~1 (xmm1), L0, pp 66 */
+    x_byte(E, f->sse);
+    struct xmem m = VREG(in->rm);
+    x_byte(E, 0x80 | (XMM0 << 3) | RBX);              /* [rbx + disp32] */
+    x_u32(E, (u32)m.disp);
+  } else {
+    x_sse_rm(E, pfx, 0x0f10, XMM0, VREG(in->rn)); /* MOVSD/MOVSS: upper lanes zeroed */
+    if (f->sse == 0x51) x_sse_rr(E, pfx, 0x0f51, XMM0, XMM0);
+    else x_sse_rm(E, pfx, 0x0f00 | f->sse, XMM0, VREG(in->rm));
+  }
+  /* Check the lanes that count: a scalar's one, or b / element size. */
+  u32 bytes = f->vec ? in->b : dbl ? 8 : 4, k = 0;
+  u8 *slow[5] = {NULL};
+  for (u32 q = 0; q * 8 < bytes; q++) {
+    if (q == 0) {
+      x_op_rr(E, 0x66, 0x0f7e, true, XMM0, RAX, false); /* MOVQ rax, xmm0 */
+    } else {
+      x_op_rr(E, 0x66, 0x0f3a16, true, XMM0, RAX, false); /* PEXTRQ rax, xmm0, 1 */
+      x_byte(E, 1);
+    }
+    slow[k++] = exponent_check(t, dbl ? 52 : 23, dbl ? 11 : 8);
+    if (!dbl && bytes >= 8) slow[k++] = exponent_check(t, 55, 8);
+  }
+  if (f->negate) { /* FNMUL: flip the sign bit; the check saw the product */
+    x_mov_ri(E, RAX, dbl ? 0x8000000000000000ull : 0x80000000u);
+    x_op_rr(E, 0x66, 0x0f6e, true, XMM1, RAX, false); /* MOVQ xmm1, rax */
+    x_sse_rr(E, 0x66, 0x0fef, XMM0, XMM1);            /* PXOR */
+  }
+  vput(t, in->rd, XMM0, f->vec ? in->b : 8);
+  tr_slow_paths(t, i, slow, t->written);
+  return true;
+}
+
 bool tr_emit_vector(struct tr *t, u32 i) {
   const struct insn *in = &t->b->insns[i];
   detect();
   u32 op = in->op;
   if (op >= OP_ldr_b_off && op <= OP_stp_q_post) return emit_vmem(t, i, in);
+  const struct fp_form *fp = fp_form_of(in);
+  if (fp) return emit_fp(t, i, in, fp);
   switch (op) {
     case OP_fmov_s:
     case OP_fmov_d:
