@@ -11,6 +11,8 @@
 # busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
 # sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback;
 # tests/sysroot/programs.sh: Go programs and python3 against qemu-aarch64),
+# jit (python3.11, lua5.4 and xz under each tier of the CPU engine,
+# tests/jit/programs.sh),
 # isa (random instructions under elfrun and qemu-aarch64, tests/isa/),
 # casefold (the sidecar case-folding layer, tests/casefold/run.sh), pty
 # (job control in interactive shells under a pseudo-terminal,
@@ -428,6 +430,16 @@ suite_binfmt() {
   count_lines "$log"
 }
 
+# --- jit: real programs under each tier of the CPU engine (tests/jit/) ------
+# Debian's arm64 python3.11, lua5.4 and xz with --jit=off, on and always (and
+# qemu-aarch64), the same bytes out; `make test-jit-programs` adds 7zz b.
+suite_jit() {
+  local log=$out_dir/jit-programs.log
+  tests/jit/programs.sh "$elfrun" "${SYSROOTS:-build/sysroot}/glibc" "$out_dir/jit-programs" \
+    >"$log" 2>&1
+  count_lines "$log"
+}
+
 # --- gdb: gdb-multiarch --batch scripts against elfrun --gdb (tests/gdb/) ---
 suite_gdb() {
   local log=$out_dir/gdb.log
@@ -489,7 +501,7 @@ run_suite() {
   out_dir=$base_out
 }
 
-for suite in unit cli asm guest strace busybox sysroot isa casefold pty exec binfmt gdb matrix; do
+for suite in unit cli asm guest strace busybox sysroot jit isa casefold pty exec binfmt gdb matrix; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   run_suite "$suite"
 done

@@ -129,6 +129,13 @@ $(ISA_RUNNER): tests/isa/runner.c tests/isa/runner_entry.S tests/isa/isa.h
 
 tests: $(ISA_TOOL) $(ISA_RUNNER)
 
+# Debian's python3.11, lua5.4, xz and 7zz b with --jit=off, on and always:
+# the same results, and the speed-up of each (tests/jit/programs.sh).
+.PHONY: test-jit-programs
+test-jit-programs: $(BUILD)/elfrun
+	tests/jit/programs.sh --full $(BUILD)/elfrun $(or $(SYSROOTS),build/sysroot)/glibc \
+	  $(BUILD)/test-out/jit-programs-full
+
 .PHONY: check-isa isa-soak
 check-isa: tests
 	@tests/check.sh $(BUILD) isa '$(T)'
