@@ -16,7 +16,8 @@ struct jit_map {
   const u8 *rx_body;       /* first host byte of the body (executable view) */
   u32 ncached;
   u8 slot[JIT_MAX_CACHED]; /* guest register slot ... */
-  u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it */
+  u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it, */
+  u32 valid_from[JIT_MAX_CACHED]; /* from this instruction on */
   bool verifiable;          /* --jit-verify can check it: no unlogged stores */
   u32 n;                   /* guest instructions */
   u32 off[];               /* off[i]: where instruction i's code starts */

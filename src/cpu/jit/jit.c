@@ -246,7 +246,7 @@ bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
                                 REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
                                 REG_R12, REG_R13, REG_R14, REG_R15};
   for (u32 k = 0; k < m->ncached; k++)
-    cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
+    if (i >= m->valid_from[k]) cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
   cpu->block = b;
   cpu->ip = &b->insns[i];
   return true;

@@ -29,6 +29,8 @@ struct slow_ref {
   u64 written; /* guest registers written before it */
 };
 
+enum { ACCESS_NONE, ACCESS_READ, ACCESS_WRITE };
+
 struct tr {
   struct emitter *e;
   const struct block *b;
@@ -47,6 +49,10 @@ struct tr {
   u32 nslows;
   bool failed;               /* a form the translator cannot express */
   bool fp;                   /* has native FP arithmetic: MXCSR's flags tracked */
+  u32 cur;                   /* the instruction being translated */
+  u64 live_in;               /* cached registers the entry loads (bit per slot) */
+  u8 first_access[32];       /* ACCESS_*: how the block first uses each register */
+  u32 first_write[32];       /* the instruction of that first use, if a write */
 };
 
 #define E (t->e)

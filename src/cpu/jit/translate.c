@@ -54,7 +54,20 @@ static void zero_keep_flags(struct tr *t, int r) {
 }
 
 /* A host register holding slot s, read-only: its cache register, or tmp. */
+/* The first access of each cached register, in program order (pass 1
+   decides from these which registers the entry loads). */
+static void note_read(struct tr *t, u32 s) {
+  if (s < 32 && !t->first_access[s]) t->first_access[s] = ACCESS_READ;
+}
+static void note_write(struct tr *t, u32 s) {
+  if (s < 32 && !t->first_access[s]) {
+    t->first_access[s] = ACCESS_WRITE;
+    t->first_write[s] = t->cur;
+  }
+}
+
 int tr_src(struct tr *t, u32 s, int tmp) {
+  note_read(t, s);
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
     return tmp;
@@ -66,6 +79,7 @@ int tr_src(struct tr *t, u32 s, int tmp) {
 
 /* tmp = slot s; its low 32 bits, zero-extended, when w32. */
 void tr_src_into(struct tr *t, u32 s, int tmp, bool w32) {
+  note_read(t, s);
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
   } else if (t->host_of[s] >= 0) {
@@ -78,6 +92,7 @@ void tr_src_into(struct tr *t, u32 s, int tmp, bool w32) {
 /* slot s = from (64 bits; a 32-bit result is already zero-extended). */
 void tr_dst(struct tr *t, u32 s, int from) {
   if (s >= REG_ZR) return; /* the sink */
+  note_write(t, s);
   t->written |= 1ull << s;
   if (t->host_of[s] >= 0) {
     if (t->host_of[s] != from) x_mov_rr(E, true, t->host_of[s], from);
@@ -88,6 +103,7 @@ void tr_dst(struct tr *t, u32 s, int from) {
 
 static void dst_imm(struct tr *t, u32 s, u64 v) {
   if (s >= REG_ZR) return;
+  note_write(t, s);
   if (t->host_of[s] >= 0) {
     t->written |= 1ull << s;
     x_mov_ri(E, t->host_of[s], v);
@@ -500,7 +516,10 @@ static int work_reg(struct tr *t, u32 rd, int other) {
 /* r = slot s as the first operand of an operation of width w: no move when
    r caches s already (a 32-bit operation zero-extends its result). */
 static void operand_into(struct tr *t, u32 s, int r, bool w) {
-  if (s < REG_ZR && t->host_of[s] == r) return;
+  if (s < REG_ZR && t->host_of[s] == r) {
+    note_read(t, s);
+    return;
+  }
   tr_src_into(t, s, r, w);
 }
 
@@ -784,6 +803,7 @@ static bool emit_native(struct tr *t, u32 i) {
     case OP_mov_reg_x:
       if (!w && in->rd < REG_ZR && t->host_of[in->rd] >= 0) {
         tr_src_into(t, in->rm, t->host_of[in->rd], false);
+        note_write(t, in->rd);
         t->written |= 1ull << in->rd;
       } else {
         tr_src_into(t, in->rm, RAX, w);
@@ -930,11 +950,11 @@ static void choose_registers(struct tr *t) {
 }
 
 /* Whether a handler called from translated code may store to memory,
-   which --jit-verify would not see: atomics, SIMD&FP stores, DC ZVA. */
+   which --jit-verify would not see: any store (a sanitizer build runs them
+   all by handler), the atomics, DC ZVA. */
 static bool stores_unlogged(u32 op) {
   if (op >= OP_ldxr && op <= OP_swp) return true;
-  if (op >= OP_ldr_b_off && op < OP_ldxr) return strncmp(g_op_names[op], "ld", 2) != 0;
-  return op == OP_dc_zva;
+  return op == OP_dc_zva || !strncmp(g_op_names[op], "st", 2);
 }
 
 static bool loops_to_start(const struct insn *in) {
@@ -944,35 +964,33 @@ static bool loops_to_start(const struct insn *in) {
          (op >= OP_tbz && op <= OP_tbnz_loop && (op - OP_tbz) & 1);
 }
 
-bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
-                         const u8 *exit, struct jit_output *out) {
-  struct tr tr = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit};
-  struct tr *t = &tr;
-  struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
-  t->slows = malloc(b->n * sizeof *t->slows);
-  if (!map || !t->slows) {
-    free(map);
-    free(t->slows);
-    return false;
-  }
+/* One pass of translation into t->e; map gets the per-instruction offsets.
+   Returns the body entry (writable view), or NULL if it did not fit. */
+static u8 *emit_block(struct tr *t, struct jit_map *map) {
+  const struct block *b = t->b;
   choose_registers(t);
   map->verifiable = true;
   /* In a block that loops back to its start, a register written late in
      one pass is live at a handler call early in the next: every cached
-     register counts as written from the start. */
-  if (loops_to_start(insn_at(t, b->n - 1)))
+     register is loaded at entry and counts as written from the start. */
+  if (loops_to_start(insn_at(t, b->n - 1))) {
     for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
+    t->live_in = ~0ull;
+  }
 
   u8 *chain = E->p;
   x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
   u8 *leave = x_jcc(E, CC_NE);
   u8 *body = E->p;
-  sync_in(t);
+  for (u32 k = 0; k < t->ncached; k++) /* the registers read before written */
+    if (t->live_in >> t->cached[k] & 1)
+      x_load(E, true, t->host_of[t->cached[k]], XREG(t->cached[k]));
   t->fp = tr_block_has_fp(b);
   if (t->fp) tr_mxcsr_clear(t);
   t->top = E->p;
   for (u32 i = 0; i < b->n && !E->full && !t->failed; i++) {
     map->off[i] = (u32)(E->p - body);
+    t->cur = i;
     const struct insn *in = insn_at(t, i);
     if (i + 1 == b->n && insn_ends_block(in)) {
       emit_end(t, i);
@@ -993,29 +1011,62 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     x_patch_rel32(E, t->exits[k].at, stubs[k]);
   }
   for (u32 k = 0; k < t->nslows; k++) {
-    struct slow_ref *s = &t->slows[k];
-    for (int j = 0; j < 4 && s->at[j]; j++) x_patch_rel32(E, s->at[j], E->p);
+    struct slow_ref *sr = &t->slows[k];
+    for (int j = 0; j < 4 && sr->at[j]; j++) x_patch_rel32(E, sr->at[j], E->p);
     if (g_jit.verify) /* the handler's stores are not logged */
       x_alu_mi(E, ALU_OR, false, CPU_FIELD(jit_vskip), 1);
-    call_handler(t, s->i, s->written);
-    x_patch_rel32(E, x_jmp(E), s->resume);
+    call_handler(t, sr->i, sr->written);
+    x_patch_rel32(E, x_jmp(E), sr->resume);
   }
   x_patch_rel32(E, leave, E->p);
   x_mov_ri(E, RAX, b->pc);
   x_store(E, true, CPU_FIELD(pc), RAX);
-  x_patch_rel32(E, x_jmp(E), exit - rx_delta);
+  x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
+  if (E->full || t->failed) return NULL;
+  (void)chain; /* the translation's first byte: where t->e started */
+  return body;
+}
 
-  free(t->slows);
-  if (E->full || t->failed) {
+bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
+                         const u8 *exit, struct jit_output *out) {
+  struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
+  struct slow_ref *slows = malloc(b->n * sizeof *slows);
+  size_t room = (size_t)(e->end - e->p);
+  u8 *scratch = malloc(room);
+  u8 *chain = e->p, *body = NULL;
+  if (map && slows && scratch) {
+    /* Pass 1, into scratch memory, finds which cached registers are read
+       before they are written; pass 2 loads only those at entry. */
+    struct emitter e1 = {scratch, scratch + room, false};
+    struct tr t1 = {.e = &e1, .b = b, .rx_delta = rx_delta, .exit = exit, .slows = slows,
+                    .live_in = ~0ull};
+    if (emit_block(&t1, map)) {
+      struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .slows = slows};
+      for (u32 sl = 0; sl < 32; sl++)
+        if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
+      body = emit_block(&t2, map);
+      if (body) {
+        map->ncached = t2.ncached;
+        for (u32 k = 0; k < t2.ncached; k++) {
+          u8 sl = t2.cached[k];
+          map->slot[k] = sl;
+          map->host[k] = (u8)t2.host_of[sl];
+          /* A register loaded at entry is the guest's from the start; one
+             written first, once that instruction has completed. */
+          map->valid_from[k] = t2.live_in >> sl & 1 ? 0
+                               : t2.first_access[sl] == ACCESS_WRITE ? t2.first_write[sl] + 1
+                                                                     : UINT32_MAX;
+        }
+      }
+    }
+  }
+  free(scratch);
+  free(slows);
+  if (!body) {
     free(map);
     return false;
   }
   map->rx_body = body + rx_delta;
-  map->ncached = t->ncached;
-  for (u32 k = 0; k < t->ncached; k++) {
-    map->slot[k] = t->cached[k];
-    map->host[k] = (u8)t->host_of[t->cached[k]];
-  }
   map->n = b->n;
   out->chain = chain + rx_delta;
   out->body = body + rx_delta;
