@@ -25,7 +25,7 @@ AR_LTO := $(if $(LTO),gcc-ar,ar)
 # -mcx16: CASP, LDXP/STXP use cmpxchg16b (see "Atomics" in docs/internals.md).
 CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra $(if $(WERROR),-Werror) -mcx16 \
   -ffp-contract=off -frounding-math -fno-strict-aliasing -Isrc -D_GNU_SOURCE -pthread -MMD -MP \
-  $(SANITIZE) $(LTO)
+  $(SANITIZE) $(LTO) $(if $(LTO),--param=max-inline-insns-auto=40)
 LDFLAGS_BASE := -pthread $(SANITIZE) $(LTO) $(OPT)
 
 SRCS := $(shell find src -name '*.c' -o -name '*.S' | sort)

@@ -217,7 +217,7 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) 
     }
     if (UNLIKELY(debug) && debug_breakpoint(at, in)) break;
     if (insn_ends_block(in)) {
-      branch_mark_self_loop(in, pc);
+      if (g_jit.mode == JIT_OFF) branch_mark_self_loop(in, pc);
       break;
     }
   }

@@ -17,12 +17,12 @@ static const struct insn *jump(struct cpu *cpu, u64 target) {
 /* A branch back to the start of its own block, the inner loop of most hot
    code, is decoded as NAME_loop (branch_mark_self_loop): taken, it runs its
    block again without leaving the dispatch loop, unless something wants
-   attention, the cache was flushed since the block was found, or it has
-   run often enough for the JIT tier: the dispatch loop then counts the
-   block's last run down to zero and has it translated. */
+   attention or the cache was flushed since the block was found. With the
+   JIT on, self-loops are not marked (block.c): each pass then goes through
+   the dispatch loop, which counts the block down to its translation, and
+   the translator makes the loop itself. */
 static inline ALWAYS_INLINE const struct insn *loop(struct cpu *cpu, const struct insn *in) {
-  if (LIKELY(!cpu->attention && block_cache_current(cpu) && --cpu->block->countdown != 1))
-    return cpu->block->insns;
+  if (LIKELY(!cpu->attention && block_cache_current(cpu))) return cpu->block->insns;
   return jump(cpu, in->imm);
 }
 

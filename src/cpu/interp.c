@@ -26,26 +26,15 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #undef INSN
   };
   const struct insn *in;
-  void *site = NULL; /* the exit a translation left by, to chain */
-  u64 site_gen = 0;  /* the generation it was left in */
 #define DISPATCH() goto *kLabels[in->op]
   for (;;) {
     struct block *b = block_lookup(cpu);
-    if (site) {
-      jit_chain(site, b, site_gen);
-      site = NULL;
-    }
     cpu->block = b;
-    if (b->jit_body) {
-    run_translation:
-      site_gen = cpu->seen_generation;
-      site = jit_run(cpu, b);
+    /* A translated block, or one that just became hot: the JIT tier runs
+       it (jit/jit.c), out of line so that this loop keeps cpu and in in
+       registers. */
+    if (UNLIKELY(b->jit_body != NULL || --b->countdown == 0) && jit_run_block(cpu, b))
       goto block_done;
-    }
-    if (UNLIKELY(--b->countdown == 0)) { /* hot: the JIT tier takes it */
-      jit_translate(cpu, b);
-      if (b->jit_body) goto run_translation;
-    }
     in = b->insns;
     DISPATCH();
 #define INSN(name, family, feature, flow) \
@@ -57,10 +46,7 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #include "cpu/insn_list.h"
 #undef INSN
   block_done:
-    if (UNLIKELY(cpu->attention)) {
-      cpu_handle_attention(cpu);
-      site = NULL; /* a signal handler may run next, not the exit's target */
-    }
+    if (UNLIKELY(cpu->attention)) cpu_handle_attention(cpu);
   }
 #undef DISPATCH
 }

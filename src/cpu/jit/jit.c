@@ -193,7 +193,12 @@ void jit_translate(struct cpu *cpu, struct block *b) {
 
 void jit_enter(struct cpu *cpu, const void *code) { g_cache.enter(cpu, code); }
 
-void *jit_run(struct cpu *cpu, struct block *b) {
+__attribute__((noinline)) bool jit_run_block(struct cpu *cpu, struct block *b) {
+  if (!b->jit_body) { /* its countdown reached zero */
+    jit_translate(cpu, b);
+    if (!b->jit_body) return false;
+  }
+  u64 gen = cpu->seen_generation;
   if (UNLIKELY(g_jit.verify)) jit_verify_run(cpu, b);
   else g_cache.enter(cpu, b->jit_body);
   const struct insn *in = cpu->jit_pending;
@@ -201,11 +206,17 @@ void *jit_run(struct cpu *cpu, struct block *b) {
     cpu->jit_pending = NULL;
     cpu->ip = in; /* the handler's PC (cpu->block is the instruction's block) */
     if (g_op_handlers[in->op](cpu, in)) cpu->pc = cpu_pc(cpu) + 4;
-    return NULL;
+    return true;
   }
   void *site = cpu->jit_site;
   cpu->jit_site = NULL;
-  return site;
+  /* A direct exit: if nothing waits (a signal handler may run next, not
+     the exit's target) and the next block has a translation, chain. */
+  if (site && !cpu->attention) {
+    struct block *next = block_lookup(cpu);
+    if (next->jit_chain) jit_chain(site, next, gen);
+  }
+  return true;
 }
 
 void jit_chain(void *site, struct block *b, u64 gen) {

@@ -43,13 +43,15 @@ static inline u32 jit_initial_countdown(void) {
    and the block is still current). */
 void jit_translate(struct cpu *cpu, struct block *b);
 
-/* Runs the translation of b (and whatever it chains to) until control
-   comes back to the dispatch loop with cpu->pc set. Returns the exit site
-   it left by when that exit can be chained to the next block, else NULL. */
-void *jit_run(struct cpu *cpu, struct block *b);
+/* Runs block b (the current one: cpu->block) in the JIT tier: translates
+   it first if it has no translation yet, then runs the translation (and
+   whatever it chains to) until control comes back with cpu->pc set, and
+   chains the exit it left by to the next block. Returns false, having done
+   nothing, if b cannot be translated now: the interpreter runs it. */
+bool jit_run_block(struct cpu *cpu, struct block *b);
 
-/* Points exit site (from jit_run) straight at b's translation, if b has
-   one and no flush happened since generation gen. */
+/* Points exit site straight at b's translation, if b has one and no flush
+   happened since generation gen. */
 void jit_chain(void *site, struct block *b, u64 gen);
 
 /* Inside the host fault handler: if the fault hit translated code, puts the

@@ -861,15 +861,27 @@ static bool emit_native(struct tr *t, u32 i) {
   }
 }
 
+/* Whether the block's last instruction is a direct branch back to its
+   start: marked as a _loop op by the decoder (--jit=off marks them, for
+   the interpreter) or not, its target tells. */
+static bool loops_to_start(const struct block *b) {
+  const struct insn *in = &b->insns[b->n - 1];
+  u32 op = in->op;
+  bool direct = op == OP_b || op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop) ||
+                (op >= OP_cbz_w && op <= OP_tbnz_loop);
+  return direct && in->imm == b->pc;
+}
+
 /* The block's last instruction: a branch, or anything that may leave. */
 static void emit_end(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
   u64 next = pc_of(t, i) + 4;
+  bool self = loops_to_start(t->b); /* a branch to this block's start */
   if (op >= OP_b_eq && op <= OP_b_le_loop) {
     u32 k = op - OP_b_eq;
     int cc = cond_cc(t, i, k >> 1, true);
-    cond_exits(t, (enum x86_cc)cc, in->imm, next, k & 1);
+    cond_exits(t, (enum x86_cc)cc, in->imm, next, self);
     return;
   }
   if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
@@ -877,19 +889,20 @@ static void emit_end(struct tr *t, u32 i) {
     bool w = k < 4, nz = (k >> 1) & 1;
     int r = tr_src(t, in->rn, RAX);
     x_test_rr(E, !w, r, r);
-    cond_exits(t, nz ? CC_NE : CC_E, in->imm, next, k & 1);
+    cond_exits(t, nz ? CC_NE : CC_E, in->imm, next, self);
     return;
   }
   if (op >= OP_tbz && op <= OP_tbnz_loop) {
     u32 k = op - OP_tbz;
     x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
-    cond_exits(t, k >= 2 ? CC_B : CC_AE, in->imm, next, k & 1);
+    cond_exits(t, k >= 2 ? CC_B : CC_AE, in->imm, next, self);
+    return;
+  }
+  if ((op == OP_b || op == OP_b_loop) && self) {
+    loop_back(t);
     return;
   }
   switch (op) {
-    case OP_b_loop:
-      loop_back(t);
-      return;
     case OP_bl:
       dst_imm(t, 30, next);
       /* fall through */
@@ -957,12 +970,6 @@ static bool stores_unlogged(u32 op) {
   return op == OP_dc_zva || !strncmp(g_op_names[op], "st", 2);
 }
 
-static bool loops_to_start(const struct insn *in) {
-  u32 op = in->op;
-  return op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop && (op - OP_b_eq) & 1) ||
-         (op >= OP_cbz_w && op <= OP_cbnz_x_loop && (op - OP_cbz_w) & 1) ||
-         (op >= OP_tbz && op <= OP_tbnz_loop && (op - OP_tbz) & 1);
-}
 
 /* One pass of translation into t->e; map gets the per-instruction offsets.
    Returns the body entry (writable view), or NULL if it did not fit. */
@@ -973,7 +980,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   /* In a block that loops back to its start, a register written late in
      one pass is live at a handler call early in the next: every cached
      register is loaded at entry and counts as written from the start. */
-  if (loops_to_start(insn_at(t, b->n - 1))) {
+  if (loops_to_start(b)) {
     for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
     t->live_in = ~0ull;
   }
