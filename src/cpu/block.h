@@ -20,6 +20,7 @@ struct block {
                               the dispatch loop; NULL while interpreted */
   void *jit_chain;         /* the same, entered from other translated code */
   struct jit_map *jit_map; /* host-to-guest map of the translation */
+  u32 jit_epoch;           /* the code cache it was translated into (jit.c) */
   struct insn insns[];
 };
 

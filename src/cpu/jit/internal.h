@@ -53,10 +53,11 @@ void jit_verify_run(struct cpu *cpu, struct block *b);
 
 void jit_verify_after_fork(void);
 
-/* Translates b into e (the writable view); rx_delta turns a writable
-   address into its executable twin, exit the shared exit path (executable).
+/* Translates b into e (the writable view) of the cache of this epoch;
+   rx_delta turns a writable address into its executable twin, exit the
+   shared exit path (executable).
    Returns false if e ran out of room. */
 bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
-                         const u8 *exit, struct jit_output *out);
+                         const u8 *exit, u32 epoch, struct jit_output *out);
 
 #endif

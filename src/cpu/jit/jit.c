@@ -6,8 +6,8 @@
    Translations are appended; when the cache fills, every block is flushed
    (as a guest's IC IVAU flushes them) and the cache is emptied once no cpu
    can still run the old code: the same epochs that reclaim blocks
-   (block.c). A host fork's child starts over with an empty cache of its
-   own (jit_after_fork).
+   (block.c). The cache is made at the first translation, and a host
+   fork's child drops its parent's (jit_after_fork).
 
    Translated code is entered through a trampoline that saves the host's
    callee-saved registers and puts the cpu in rbx; every exit goes back
@@ -40,6 +40,7 @@ static struct {
   size_t used;       /* bytes handed out */
   u8 *exit;          /* the trampoline's exit half (executable view) */
   void (*enter)(struct cpu *cpu, const void *code);
+  u32 epoch;         /* which cache this is: a fork's child starts another */
   bool reset_pending; /* full: emptied once every cpu has seen reset_gen */
   u64 reset_gen;
   /* Translations in address order, to find the block a host PC is in. */
@@ -142,25 +143,33 @@ void jit_init(void) {
   /* --jit-verify: every block is translated, so every block is checked
      (and runs under the check's lock). */
   if (g_jit.mode == JIT_ALWAYS || g_jit.verify) g_jit.threshold = 1;
+}
+
+/* The cache is made at the first translation: most short-lived processes
+   (a shell's children, a fork before its exec) never translate anything. */
+static bool cache_create(void) {
   int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
   if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0 || !map_views(fd, NULL, NULL)) {
     log_msg("no JIT code cache (%s); interpreting only", strerror(errno));
     if (fd >= 0) close(fd);
     g_jit.mode = JIT_OFF;
-    return;
+    return false;
   }
   close(fd); /* the mappings keep the memory; the guest's descriptors stay as they were */
+  if (!g_cache.index) {
+    g_cache.index_cap = CACHE_SIZE / 64;
+    g_cache.index = mmap(NULL, g_cache.index_cap * sizeof *g_cache.index, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    ASSERT(g_cache.index != MAP_FAILED);
+  }
   g_cache.enter = (void (*)(struct cpu *, const void *))g_cache.rx;
-  g_cache.index_cap = CACHE_SIZE / 64;
-  g_cache.index = mmap(NULL, g_cache.index_cap * sizeof *g_cache.index, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  ASSERT(g_cache.index != MAP_FAILED);
   cache_reset();
+  return true;
 }
 
 /* With the cache lock held (block.c). */
 static void translate_locked(struct block *b) {
-  if (g_cache.reset_pending) return;
+  if (g_cache.reset_pending || (!g_cache.rx && !cache_create())) return;
   if (g_cache.used + MAX_TRANSLATION > CACHE_SIZE || g_cache.nindex == g_cache.index_cap) {
     /* Full: drop every block, and empty the cache once nobody runs it. */
     g_cache.reset_pending = true;
@@ -170,8 +179,9 @@ static void translate_locked(struct block *b) {
   struct emitter e = {g_cache.rw + g_cache.used, g_cache.rw + g_cache.used + MAX_TRANSLATION,
                       false};
   struct jit_output out;
-  if (!jit_translate_block(b, &e, rx_delta(), g_cache.exit, &out)) return;
+  if (!jit_translate_block(b, &e, rx_delta(), g_cache.exit, g_cache.epoch, &out)) return;
   g_cache.index[g_cache.nindex++] = (struct jit_entry){out.chain, b};
+  b->jit_epoch = g_cache.epoch;
   g_cache.used = (size_t)(e.p - g_cache.rw + 63) & ~(size_t)63;
   b->jit_map = out.map;
   __atomic_store_n(&b->jit_chain, out.chain, __ATOMIC_RELEASE);
@@ -193,7 +203,24 @@ void jit_translate(struct cpu *cpu, struct block *b) {
 
 void jit_enter(struct cpu *cpu, const void *code) { g_cache.enter(cpu, code); }
 
+/* A block translated into the cache of the parent before a fork: the
+   child forgets that translation the first time it meets the block. */
+static COLD void forget_parents_translation(struct block *b) {
+  code_lock();
+  if (b->jit_body && b->jit_epoch != g_cache.epoch) {
+    b->jit_body = b->jit_chain = NULL;
+    free(b->jit_map);
+    b->jit_map = NULL;
+    b->countdown = g_jit.threshold;
+  }
+  code_unlock();
+}
+
 __attribute__((noinline)) bool jit_run_block(struct cpu *cpu, struct block *b) {
+  if (UNLIKELY(b->jit_body && b->jit_epoch != g_cache.epoch)) {
+    forget_parents_translation(b);
+    return false;
+  }
   if (!b->jit_body) { /* its countdown reached zero */
     jit_translate(cpu, b);
     if (!b->jit_body) return false;
@@ -221,7 +248,9 @@ __attribute__((noinline)) bool jit_run_block(struct cpu *cpu, struct block *b) {
 
 void jit_chain(void *site, struct block *b, u64 gen) {
   u8 *to = b->jit_chain;
-  if (!to || g_jit.verify) return; /* --jit-verify checks one block at a time */
+  /* --jit-verify checks one block at a time; a block from before a fork
+     has its translation in the parent's cache. */
+  if (!to || g_jit.verify || b->jit_epoch != g_cache.epoch) return;
   code_lock();
   if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
     /* The jump's rel32 is 4-byte aligned: one store, atomic for a cpu
@@ -234,7 +263,7 @@ void jit_chain(void *site, struct block *b, u64 gen) {
 
 /* The translation holding host address pc, or NULL. */
 static struct block *block_at(const u8 *pc) {
-  if (pc < g_cache.rx || pc >= g_cache.rx + g_cache.used) return NULL;
+  if (!g_cache.rx || pc < g_cache.rx || pc >= g_cache.rx + g_cache.used) return NULL;
   size_t lo = 0, hi = g_cache.nindex;
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
@@ -272,19 +301,18 @@ void jit_reclaim_locked(u64 oldest_seen) {
 void jit_after_fork(void) {
   if (g_jit.mode == JIT_OFF) return;
   jit_verify_after_fork();
+  if (!g_cache.rx) return; /* nothing translated yet */
   /* The cache is memory shared with the parent, which goes on translating
-     and patching in it: the child leaves it for an empty one of its own
-     and forgets every block, so it never runs or patches the parent's
-     code. It is between blocks here (in a fork's system call), and a fork
-     is mostly followed by an exec anyway. */
-  u8 *old_rw = g_cache.rw, *old_rx = g_cache.rx;
-  int fd = memfd_create("elfrun-jit", MFD_CLOEXEC);
-  if (fd < 0 || ftruncate(fd, CACHE_SIZE) < 0 || !map_views(fd, NULL, NULL))
-    die("no JIT code cache after fork: %s", strerror(errno));
-  close(fd);
-  munmap(old_rw, CACHE_SIZE);
-  munmap(old_rx, CACHE_SIZE);
-  g_cache.enter = (void (*)(struct cpu *, const void *))g_cache.rx;
-  cache_reset();
-  code_flush_locked();
+     and patching in it: the child drops it and makes one of its own when it
+     next translates. Its blocks keep their pointers into the parent's
+     cache, but a new epoch makes every such translation stale: the
+     dispatch loop forgets one when it meets it, and translated code never
+     jumps to one (translate.c, indirect_exit). Nothing is written to the
+     blocks here, so a fork that execs right away copies none of them. */
+  munmap(g_cache.rw, CACHE_SIZE);
+  munmap(g_cache.rx, CACHE_SIZE);
+  g_cache.rw = g_cache.rx = NULL;
+  g_cache.used = g_cache.nindex = 0;
+  g_cache.reset_pending = false;
+  g_cache.epoch++;
 }

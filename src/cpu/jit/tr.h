@@ -36,6 +36,7 @@ struct tr {
   const struct block *b;
   ptrdiff_t rx_delta;
   const u8 *exit;            /* the shared exit path (executable view) */
+  u32 epoch;                 /* the cache's (jit.c): older translations are stale */
   i8 host_of[NUM_XSLOTS];    /* host register caching each slot, or -1 */
   u32 ncached;
   u8 cached[JIT_MAX_CACHED];

@@ -316,6 +316,8 @@ static void indirect_exit(struct tr *t) {
   x_patch_rel32(E, x_jcc(E, CC_NE), exit);
   x_alu_mi(E, ALU_CMP, false, XMEM(RDX, offsetof(struct block, mode)), (i32)t->b->mode);
   x_patch_rel32(E, x_jcc(E, CC_NE), exit);
+  x_alu_mi(E, ALU_CMP, false, XMEM(RDX, offsetof(struct block, jit_epoch)), (i32)t->epoch);
+  x_patch_rel32(E, x_jcc(E, CC_NE), exit); /* translated before a fork: stale */
   x_load(E, true, RDX, XMEM(RDX, offsetof(struct block, jit_chain)));
   x_test_rr(E, true, RDX, RDX);
   x_patch_rel32(E, x_jcc(E, CC_E), exit);
@@ -1035,20 +1037,30 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
 }
 
 bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
-                         const u8 *exit, struct jit_output *out) {
+                         const u8 *exit, u32 epoch, struct jit_output *out) {
   struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
   struct slow_ref *slows = malloc(b->n * sizeof *slows);
   size_t room = (size_t)(e->end - e->p);
-  u8 *scratch = malloc(room);
+  /* Translation runs under the block cache's lock: one scratch buffer
+     serves every pass 1, allocated once (a fresh 256 KiB each time would
+     be an mmap and a munmap per translation). */
+  static u8 *scratch;
+  static size_t scratch_size;
+  if (scratch_size < room) {
+    free(scratch);
+    scratch = malloc(room);
+    scratch_size = scratch ? room : 0;
+  }
   u8 *chain = e->p, *body = NULL;
   if (map && slows && scratch) {
     /* Pass 1, into scratch memory, finds which cached registers are read
        before they are written; pass 2 loads only those at entry. */
     struct emitter e1 = {scratch, scratch + room, false};
-    struct tr t1 = {.e = &e1, .b = b, .rx_delta = rx_delta, .exit = exit, .slows = slows,
-                    .live_in = ~0ull};
+    struct tr t1 = {.e = &e1, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
+                    .slows = slows, .live_in = ~0ull};
     if (emit_block(&t1, map)) {
-      struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .slows = slows};
+      struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
+                      .slows = slows};
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
       body = emit_block(&t2, map);
@@ -1067,7 +1079,6 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
       }
     }
   }
-  free(scratch);
   free(slows);
   if (!body) {
     free(map);
