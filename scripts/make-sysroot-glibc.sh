@@ -19,11 +19,12 @@ cd "$(dirname "$0")/.."
 # fzf, age and gron are Go programs: Go's runtime (threads, SIGURG preemption,
 # sigaltstack, futexes) under elfrun, tests/sysroot/programs.sh.
 # 7zip: Debian's 7zz for bench/run.sh (its `7zz b -mmt1` rating row).
-# lua5.4: tests/jit/programs.sh (the JIT against the interpreter on real work).
+# lua5.4, luajit: tests/jit/programs.sh (the JIT against the interpreter on
+# real work; LuaJIT also writes and runs code of its own).
 packages="libc6 coreutils bash dash grep sed gawk findutils diffutils tar gzip
   xz-utils python3.11-minimal python3-minimal libpython3.11-stdlib openssl
   fzf age gron
-  7zip lua5.4"
+  7zip lua5.4 luajit"
 
 if stamp_fresh "$dest/.packages"; then
   echo "make-sysroot-glibc: $dest is up to date"

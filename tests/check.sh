@@ -11,7 +11,7 @@
 # busybox (Debian's busybox under elfrun and qemu-aarch64, compared live),
 # sysroot (tests/sysroot/host_fallback.sh: the sysroot's host fallback;
 # tests/sysroot/programs.sh: Go programs and python3 against qemu-aarch64),
-# jit (python3.11, lua5.4 and xz under each tier of the CPU engine,
+# jit (python3.11, lua5.4, luajit and xz under each tier of the CPU engine,
 # tests/jit/programs.sh),
 # isa (random instructions under elfrun and qemu-aarch64, tests/isa/),
 # casefold (the sidecar case-folding layer, tests/casefold/run.sh), pty
@@ -431,7 +431,7 @@ suite_binfmt() {
 }
 
 # --- jit: real programs under each tier of the CPU engine (tests/jit/) ------
-# Debian's arm64 python3.11, lua5.4 and xz with --jit=off, on and always (and
+# Debian's arm64 python3.11, lua5.4, luajit and xz with --jit=off, on and always (and
 # qemu-aarch64), the same bytes out; `make test-jit-programs` adds 7zz b.
 suite_jit() {
   local log=$out_dir/jit-programs.log

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian's arm64 python3.11, lua5.4, xz and 7zz under each tier of elfrun's
+# Debian's arm64 python3.11, lua5.4, luajit, xz and 7zz under each tier of elfrun's
 # CPU engine: the interpreter alone (--jit=off) is the reference, and the
 # JIT at its threshold (--jit=on) and on every block (--jit=always) must
 # print the same bytes. qemu-aarch64 runs the same command as a second
@@ -7,8 +7,8 @@
 #
 #   tests/jit/programs.sh [--full] ELFRUN SYSROOT OUTDIR
 #
-# Without --full (make check's jit suite, about 30 s): python, lua and xz on
-# small inputs. --full (make test-jit-programs): larger inputs and the
+# Without --full (make check's jit suite, about 15 s): python, lua, luajit
+# and xz on small inputs. --full (make test-jit-programs): larger inputs and the
 # `7zz b` benchmark, whose ratings depend on speed, so there the check is its
 # exit status and its own verification of what it decompressed.
 set -u
@@ -18,7 +18,7 @@ elfrun=$1 sysroot=$(realpath "$2") out=$3
 qemu=${QEMU:-qemu-aarch64}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-for program in python3.11 lua5.4 xz 7zz; do
+for program in python3.11 lua5.4 luajit xz 7zz; do
   if [ ! -x "$sysroot/usr/bin/$program" ]; then
     echo "SKIP jit-programs: $sysroot/usr/bin/$program missing (make sysroots)"
     exit 0
@@ -66,6 +66,9 @@ check() {
 
 check python3.11 python3.11 -S "$here/work.py"
 check lua5.4 lua5.4 "$here/work.lua"
+# LuaJIT compiles the hot loops to arm64 code, flushes it with IC IVAU and
+# runs it: a guest JIT under elfrun's.
+check luajit luajit "$here/work_luajit.lua"
 
 # xz: compress a file of the sysroot (the same bytes on every machine with
 # the same Debian release), then the compressed stream's checksum.
