@@ -54,14 +54,21 @@ static void stop_from_parent(int sig, const char *name) {
 }
 
 /* The child raises SIGTSTP itself; waitid reports the continue, then the
-   exit status the child chose after it resumed. */
+   exit status the child chose after it resumed. The child waits on a pipe
+   before it exits: a zombie is not reported to WCONTINUED, so a child
+   that exited before the parent's waitid would race it. */
 static void stop_by_itself(void) {
-  int status;
+  int status, go[2];
+  if (pipe(go) != 0) return;
   pid_t pid = fork();
   if (pid == 0) {
+    char c;
+    close(go[1]);
     raise(SIGTSTP);
+    if (read(go[0], &c, 1) < 0) _exit(1);
     _exit(7);
   }
+  close(go[0]);
   show("raise(SIGTSTP) in the child", waitpid(pid, &status, WUNTRACED), pid, status);
   kill(pid, SIGCONT);
   siginfo_t si;
@@ -69,6 +76,7 @@ static void stop_by_itself(void) {
   int r = waitid(P_PID, pid, &si, WCONTINUED);
   printf("%-34s %s, si_status %d\n", "  then waitid(WCONTINUED)",
          r == 0 && si.si_code == CLD_CONTINUED ? "CLD_CONTINUED" : "other", si.si_status);
+  close(go[1]); /* the child's read returns: it exits */
   show("  then it exits", waitpid(pid, &status, 0), pid, status);
 }
 
