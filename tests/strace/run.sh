@@ -77,6 +77,7 @@ join_native_tasks() {
     if (line ~ / <unfinished \.\.\.>$/) {
       sub(/ <unfinished \.\.\.>$/, "", line)
       pending[pid] = line
+      if (line ~ /^clone/) many = 1 # the child may print before the clone returns
       next
     }
     if (line ~ /^<\.\.\. [a-z0-9_]+ resumed>/) {
