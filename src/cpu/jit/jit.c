@@ -48,11 +48,13 @@ static struct {
   size_t nindex, index_cap;
 } g_cache;
 
+/* By enum jit_mode. */
+static const char *const kModeOptions[] = {"--jit=off", "--jit=on", "--jit=always"};
+
 bool jit_option(const char *opt) {
   if (!strncmp(opt, "--jit=", 6)) {
-    static const char *const kModes[] = {"off", "on", "always"};
     for (int m = 0; m < 3; m++)
-      if (!strcmp(opt + 6, kModes[m])) return g_jit.mode = m, true;
+      if (!strcmp(opt, kModeOptions[m])) return g_jit.mode = m, true;
     fprintf(stderr, "elfrun: --jit takes off, on or always, not '%s'\n", opt + 6);
     exit(2);
   }
@@ -86,9 +88,8 @@ void jit_from_environment(void) {
 }
 
 size_t jit_options_argv(char **argv, size_t n) {
-  static const char *const kModes[] = {"--jit=off", "--jit=on", "--jit=always"};
   static char threshold[32];
-  if (g_jit.mode != JIT_ON) argv[n++] = (char *)kModes[g_jit.mode];
+  if (g_jit.mode != JIT_ON) argv[n++] = (char *)kModeOptions[g_jit.mode];
   if (g_jit.verify) argv[n++] = "--jit-verify";
   if (g_jit.threshold != JIT_DEFAULT_THRESHOLD && g_jit.mode == JIT_ON) {
     snprintf(threshold, sizeof threshold, "--jit-threshold=%u", g_jit.threshold);
@@ -203,6 +204,23 @@ void jit_translate(struct cpu *cpu, struct block *b) {
 
 void jit_enter(struct cpu *cpu, const void *code) { g_cache.enter(cpu, code); }
 
+/* Points exit site straight at b's translation, if b has one and no flush
+   happened since generation gen. */
+static void jit_chain(void *site, struct block *b, u64 gen) {
+  u8 *to = b->jit_chain;
+  /* --jit-verify checks one block at a time; a block from before a fork
+     has its translation in the parent's cache. */
+  if (!to || g_jit.verify || b->jit_epoch != g_cache.epoch) return;
+  code_lock();
+  if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
+    /* The jump's rel32 is 4-byte aligned: one store, atomic for a cpu
+       that runs it meanwhile. */
+    u8 *rel = (u8 *)site + 1 - rx_delta();
+    __atomic_store_n((i32 *)rel, (i32)(to - ((u8 *)site + 5)), __ATOMIC_RELEASE);
+  }
+  code_unlock();
+}
+
 /* A block translated into the cache of the parent before a fork: the
    child forgets that translation the first time it meets the block. */
 static COLD void forget_parents_translation(struct block *b) {
@@ -246,20 +264,6 @@ __attribute__((noinline)) bool jit_run_block(struct cpu *cpu, struct block *b) {
   return true;
 }
 
-void jit_chain(void *site, struct block *b, u64 gen) {
-  u8 *to = b->jit_chain;
-  /* --jit-verify checks one block at a time; a block from before a fork
-     has its translation in the parent's cache. */
-  if (!to || g_jit.verify || b->jit_epoch != g_cache.epoch) return;
-  code_lock();
-  if (__atomic_load_n(&g_generation, __ATOMIC_SEQ_CST) == gen) {
-    /* The jump's rel32 is 4-byte aligned: one store, atomic for a cpu
-       that runs it meanwhile. */
-    u8 *rel = (u8 *)site + 1 - rx_delta();
-    __atomic_store_n((i32 *)rel, (i32)(to - ((u8 *)site + 5)), __ATOMIC_RELEASE);
-  }
-  code_unlock();
-}
 
 /* The translation holding host address pc, or NULL. */
 static struct block *block_at(const u8 *pc) {

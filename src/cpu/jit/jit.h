@@ -50,10 +50,6 @@ void jit_translate(struct cpu *cpu, struct block *b);
    nothing, if b cannot be translated now: the interpreter runs it. */
 bool jit_run_block(struct cpu *cpu, struct block *b);
 
-/* Points exit site straight at b's translation, if b has one and no flush
-   happened since generation gen. */
-void jit_chain(void *site, struct block *b, u64 gen);
-
 /* Inside the host fault handler: if the fault hit translated code, puts the
    guest state the translation keeps in host registers back into the cpu,
    sets cpu->block and cpu->ip to the faulting instruction, and returns

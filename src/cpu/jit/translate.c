@@ -987,8 +987,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     t->live_in = ~0ull;
   }
 
-  u8 *chain = E->p;
-  x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
+  x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0); /* the chain entry */
   u8 *leave = x_jcc(E, CC_NE);
   u8 *body = E->p;
   for (u32 k = 0; k < t->ncached; k++) /* the registers read before written */
@@ -1032,7 +1031,6 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   x_store(E, true, CPU_FIELD(pc), RAX);
   x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
   if (E->full || t->failed) return NULL;
-  (void)chain; /* the translation's first byte: where t->e started */
   return body;
 }
 
