@@ -3,10 +3,13 @@
    EINTR after any other; a wait with a timeout fails with EINTR after any
    handler (ERESTART_RESTARTBLOCK).
 
-   Deterministic: main knows the waiter is asleep because CMP_REQUEUE moves
-   it to a second word (and counts it); after the signal, main either finds
-   it asleep again (restarted: moved again, then woken) or sees that the
-   call returned. */
+   Deterministic: main sends the signal once the waiter sleeps on the word,
+   waits for the handler to have run (the interrupted call has ended by
+   then), and then either finds the waiter asleep on the word again
+   (restarted: woken) or sees that the call returned. "Asleep" is counted
+   with a CMP_REQUEUE of the word onto itself, which moves nobody: a waiter
+   moved to another word would not stay there, since Linux's futex_wait()
+   answers a spurious wake-up by queueing again on the word it was given. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -25,7 +28,7 @@
 #define FUTEX_CMP_REQUEUE 4
 #define FUTEX_WAIT_BITSET 9
 
-static volatile int word, other, waiter_tid, returned;
+static volatile int word, waiter_tid, returned;
 static volatile int handled;
 static long result;
 static int op;
@@ -45,11 +48,10 @@ static void *waiter(void *arg) {
   return NULL;
 }
 
-/* Moves the waiter from word to other once it sleeps; false if the call
-   returned instead. */
+/* True once the waiter sleeps on word, false if the call returned instead. */
 static int asleep(void) {
   while (!returned) {
-    if (syscall(SYS_futex, &word, FUTEX_CMP_REQUEUE, 0, INT_MAX, &other, 0) == 1) return 1;
+    if (syscall(SYS_futex, &word, FUTEX_CMP_REQUEUE, 0, INT_MAX, &word, 0) == 1) return 1;
     sched_yield();
   }
   return 0;
@@ -77,8 +79,9 @@ static void run(const char *name, int sa_flags, int wait_op, int timed) {
   pthread_create(&th, NULL, waiter, NULL);
   asleep();
   syscall(SYS_tgkill, getpid(), waiter_tid, SIGUSR1);
+  while (!handled) sched_yield();
   if (asleep()) { /* the wait was restarted: end it */
-    while (syscall(SYS_futex, &other, FUTEX_WAKE, 1, NULL, NULL, 0) == 0) sched_yield();
+    while (syscall(SYS_futex, &word, FUTEX_WAKE, 1, NULL, NULL, 0) == 0) sched_yield();
   }
   pthread_join(th, NULL);
   printf("%-40s handled %d, %s\n", name, handled,
