@@ -25,6 +25,7 @@
 #include "base/log.h"
 #include "cpu/exception.h"
 #include "cpu/jit/jit.h"
+#include "mem/code_guard.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
 
@@ -117,6 +118,7 @@ void block_after_fork(struct cpu *self) {
   g_cpus = self;
   self->next_cpu = NULL;
   jit_after_fork();
+  code_guard_after_fork();
 }
 
 void code_lock(void) { pthread_mutex_lock(&g_cache_lock); }
@@ -181,22 +183,26 @@ static void catch_up(struct cpu *cpu, u64 gen) {
 }
 
 /* The fault an instruction fetch at pc takes, as a signal and si_code in
-   *code, or 0 when pc is executable. */
-static int fetch_fault(u64 pc, int *code) {
+   *code, or 0 when pc is executable (its page's protection in *prot). */
+static int fetch_fault(u64 pc, int *code, int *prot) {
   struct vma v;
   if (pc & 3) return *code = BUS_ADRALN, SIGBUS;
   if (!guest_range_ok(pc, 4) || !vma_lookup_copy(pc, &v)) return *code = SEGV_MAPERR, SIGSEGV;
   if (!(v.prot & PROT_EXEC)) return *code = SEGV_ACCERR, SIGSEGV;
+  *prot = v.prot;
   return 0;
 }
 
 static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) {
-  int code, sig = fetch_fault(pc, &code);
+  int code, prot, sig = fetch_fault(pc, &code, &prot);
   if (sig) cpu_raise(cpu, sig, code, pc);
 
   u32 max = (u32)((page_down(pc) + GUEST_PAGE - pc) / 4);
   if (max > limit) max = limit; /* a debugger's single step */
   bool debug = g_code_debug.breakpoint_at != NULL;
+  /* Before reading the code: a store from now on invalidates the block.
+     (Not with a debugger, whose watchpoints protect pages themselves.) */
+  if (!debug) code_guard_page(pc, prot);
   struct block *b = malloc(sizeof *b + (max + 1) * sizeof(struct insn));
   ASSERT(b);
   b->pc = pc;
@@ -275,8 +281,8 @@ struct block *block_lookup_slow(struct cpu *cpu) {
    cpu's own thread between blocks. */
 struct block *block_step_install(struct cpu *cpu) {
   u64 pc = cpu->pc;
-  int code;
-  if (fetch_fault(pc, &code)) return NULL;
+  int code, prot;
+  if (fetch_fault(pc, &code, &prot)) return NULL;
   pthread_once(&g_pages_once, code_pages_init);
   mark_code_page(pc); /* a write to the page still empties the jump cache */
   u64 gen = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);

@@ -148,6 +148,8 @@ static i64 import_iovec(gaddr uvec, u64 count, struct iovec *iov) {
       iov[i].iov_base = HOST_EFAULT_PTR;
       if (!a64_access_ok(base, len)) host_fails = true;
       else if (cut == count) cut = i;
+    } else {
+      code_guard_before_host_write(base, len); /* a read fills it */
     }
   }
   return (i64)(host_fails || cut == 0 ? count : cut);

@@ -76,10 +76,8 @@ static int import_iov(struct msg_import *m, const struct a64_msghdr *g) {
   m->iov = malloc(bytes);
   if (!m->iov) return -ENOMEM;
   if (copy_from_guest(m->iov, g->msg_iov, bytes)) return -EFAULT;
-  for (u64 i = 0; i < g->msg_iovlen; i++) {
-    if (!guest_ptr_ok(h2g(m->iov[i].iov_base), m->iov[i].iov_len))
-      m->iov[i].iov_base = HOST_EFAULT_PTR;
-  }
+  for (u64 i = 0; i < g->msg_iovlen; i++)
+    m->iov[i].iov_base = guest_buf(h2g(m->iov[i].iov_base), m->iov[i].iov_len);
   m->host.msg_iov = m->iov;
   return 0;
 }

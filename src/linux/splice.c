@@ -63,6 +63,6 @@ SYSCALL_HANDLER(vmsplice) {
   struct iovec iov[A64_UIO_MAXIOV];
   if (copy_from_guest(iov, arg[1], count * sizeof *iov)) return -EFAULT;
   for (u64 i = 0; i < count; i++)
-    if (!guest_ptr_ok(h2g(iov[i].iov_base), iov[i].iov_len)) iov[i].iov_base = HOST_EFAULT_PTR;
+    iov[i].iov_base = guest_buf(h2g(iov[i].iov_base), iov[i].iov_len);
   return safe_syscall(t, SYS_vmsplice, fd, iov, count, (u32)arg[3]);
 }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "linux/abi.h"
+#include "mem/code_guard.h"
 #include "mem/guest.h"
 
 /* Host <-> aarch64 structure and flag conversions, destination first. */
@@ -38,7 +39,9 @@ static inline i64 host_result(long r) { return r < 0 ? -errno : r; }
    would, after whatever it checks first (the descriptor, its mode, flags).
    Only for pointers the host kernel reads, never for ones elfrun does. */
 static inline void *guest_buf(gaddr a, u64 len) {
-  return guest_ptr_ok(a, len) ? g2h(a) : HOST_EFAULT_PTR;
+  if (!guest_ptr_ok(a, len)) return HOST_EFAULT_PTR;
+  code_guard_before_host_write(a, len); /* the kernel may write there */
+  return g2h(a);
 }
 
 #endif

@@ -17,6 +17,7 @@
 #include "cpu/cpu.h"
 #include "cpu/exception.h"
 #include "cpu/jit/jit.h"
+#include "mem/code_guard.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
 
@@ -35,6 +36,12 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
   if (si->si_code <= 0) return signal_from_fault_handler(sig, si, ucv);
   gaddr a = (gaddr)(uintptr_t)si->si_addr;
   bool in_window = guest_range_ok(a, 1);
+  /* x86 page-fault error code: bit 1 is set for a write. */
+  bool is_write = uc->uc_mcontext.gregs[REG_ERR] & 2;
+  /* A store to a page elfrun write-protected because it holds code: the
+     code goes, the page is writable again, the store runs again. */
+  if (sig == SIGSEGV && in_window && is_write && si->si_code == SEGV_ACCERR && code_guard_fault(a))
+    return;
   if (t_guard && in_window) siglongjmp(*t_guard, 1);
   /* Translated code reaches below the window too: the host's empty low
      pages stand in for the check of the window's start (jit/translate.c). */
@@ -42,8 +49,7 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
   if (t_cpu && (in_window || from_jit)) {
     int code = si->si_code;
     if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
-    /* x86 page-fault error code: bit 1 is set for a write. */
-    t_cpu->exc.write = uc->uc_mcontext.gregs[REG_ERR] & 2;
+    t_cpu->exc.write = is_write;
     cpu_raise(t_cpu, sig, code, a);
   }
   /* A bug in elfrun: say where, for the report. (snprintf is not

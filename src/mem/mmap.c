@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "cpu/block.h"
+#include "mem/code_guard.h"
 #include "mem/guest.h"
 #include "mem/vma.h"
 
@@ -25,7 +26,7 @@ static pthread_mutex_t g_map_lock = PTHREAD_MUTEX_INITIALIZER;
 static gaddr g_brk_start, g_brk_cur;
 
 /* Guest code pages are only read by the decoder, never executed by the host. */
-static int host_prot(int prot) {
+int host_prot_of(int prot) {
   int p = prot & (PROT_READ | PROT_WRITE);
   if (prot & PROT_EXEC) p |= PROT_READ;
   return p;
@@ -80,8 +81,9 @@ i64 guest_mmap(gaddr addr, u64 len, int prot, int flags, int fd, u64 off) {
     ret = -ENOMEM;
     goto out;
   }
+  code_guard_release(at, at + len);
   int hflags = (flags & ~(MAP_FIXED_NOREPLACE | MAP_32BIT | MAP_GROWSDOWN)) | MAP_FIXED;
-  void *p = mmap(g2h(at), len, host_prot(prot), hflags, fd, off);
+  void *p = mmap(g2h(at), len, host_prot_of(prot), hflags, fd, off);
   if (p == MAP_FAILED) {
     ret = -errno;
     goto out;
@@ -99,6 +101,7 @@ i64 guest_munmap(gaddr addr, u64 len) {
   len = page_up(len);
   if (!guest_range_ok(addr, len)) return -EINVAL;
   pthread_mutex_lock(&g_map_lock);
+  code_guard_release(addr, addr + len);
   reserve_again(addr, len);
   vma_remove(addr, addr + len);
   code_invalidate(addr, addr + len);
@@ -116,12 +119,16 @@ i64 guest_mprotect(gaddr addr, u64 len, int prot) {
   i64 ret = 0;
   if (!vma_covers(addr, addr + len)) {
     ret = -ENOMEM;
-  } else if (mprotect(g2h(addr), len, host_prot(prot)) != 0) {
+    goto out;
+  }
+  code_guard_release(addr, addr + len);
+  if (mprotect(g2h(addr), len, host_prot_of(prot)) != 0) {
     ret = -errno;
   } else {
     vma_protect(addr, addr + len, prot & 7);
     code_invalidate(addr, addr + len);
   }
+out:
   pthread_mutex_unlock(&g_map_lock);
   return ret;
 }
@@ -130,6 +137,7 @@ static i64 mremap_locked(gaddr old, u64 old_len, u64 new_len, int flags, gaddr n
   struct vma v;
   if (!vma_lookup_copy(old, &v) || old + (old_len ? old_len : 1) > v.end)
     return -EFAULT;
+  code_guard_release(old, old + old_len); /* the pages move with their host protection */
   if (!(flags & MREMAP_FIXED) && new_len <= old_len) { /* shrink in place */
     if (new_len < old_len) {
       reserve_again(old + new_len, old_len - new_len);

@@ -16,6 +16,9 @@ i64 guest_mprotect(gaddr addr, u64 len, int prot);
 i64 guest_mremap(gaddr old, u64 old_len, u64 new_len, int flags, gaddr new_addr);
 i64 guest_madvise(gaddr addr, u64 len, int advice);
 
+/* The host protection that carries guest protection prot. */
+int host_prot_of(int prot);
+
 /* The program break: set up by the loader, moved by brk(2). */
 void brk_init(gaddr start);
 gaddr guest_brk(gaddr want);
