@@ -55,6 +55,7 @@ struct cpu {
   u8 *jit_vlog;           /* --jit-verify: where translated code logs its next store */
   u32 jit_vskip;          /* --jit-verify: set when a run cannot be checked */
   u32 jit_mxcsr;          /* translated FP code: scratch for LDMXCSR/STMXCSR */
+  void *jit_rsp;          /* translated code: the host stack pointer at entry */
   struct {                /* synchronous exception being raised */
     int signo, code;      /*   guest signal and si_code */
     u64 addr;             /*   si_addr */

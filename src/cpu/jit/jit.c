@@ -101,7 +101,8 @@ size_t jit_options_argv(char **argv, size_t n) {
 static ptrdiff_t rx_delta(void) { return g_cache.rx - g_cache.rw; }
 
 /* enter(cpu, code): save rbx, rbp, r12-r15, keep the stack 16-byte aligned
-   for calls out of translated code, cpu in rbx, jump. exit: the reverse. */
+   for calls out of translated code, cpu in rbx, note the stack pointer,
+   jump. exit: the reverse. */
 static void emit_trampoline(struct emitter *e) {
   static const u8 kSaved[] = {RBX, RBP, R12, R13, R14, R15};
   for (size_t k = 0; k < sizeof kSaved; k++) {
@@ -110,8 +111,11 @@ static void emit_trampoline(struct emitter *e) {
   }
   x_alu_ri(e, ALU_SUB, true, RSP, 8);
   x_mov_rr(e, true, RBX, RDI);
+  x_store(e, true, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp)), RSP);
   x_jmp_r(e, RSI);
   g_cache.exit = e->p + rx_delta();
+  /* Guest calls made on the host stack (translate.c, emit_call) end here. */
+  x_load(e, true, RSP, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp)));
   x_alu_ri(e, ALU_ADD, true, RSP, 8);
   for (size_t k = sizeof kSaved; k-- > 0;) {
     if (kSaved[k] >= 8) x_byte(e, 0x41);

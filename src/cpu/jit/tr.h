@@ -31,6 +31,11 @@ struct slow_ref {
 
 enum { ACCESS_NONE, ACCESS_READ, ACCESS_WRITE };
 
+/* How each instruction uses NZCV, as pass 1 saw it emitted (FLAGS_READ,
+   FLAGS_WRITE, FLAGS_OPAQUE: it may fault, call a handler or leave), and
+   pass 2's conclusion, FLAGS_DEAD: no one can see the flags it sets. */
+enum { FLAGS_READ = 1, FLAGS_WRITE = 2, FLAGS_OPAQUE = 4, FLAGS_DEAD = 8 };
+
 struct tr {
   struct emitter *e;
   const struct block *b;
@@ -54,6 +59,7 @@ struct tr {
   u64 live_in;               /* cached registers the entry loads (bit per slot) */
   u8 first_access[32];       /* ACCESS_*: how the block first uses each register */
   u32 first_write[32];       /* the instruction of that first use, if a write */
+  u8 *flags_use;             /* FLAGS_* per instruction */
 };
 
 #define E (t->e)
@@ -64,6 +70,9 @@ struct tr {
 int tr_src(struct tr *t, u32 s, int tmp);
 void tr_src_into(struct tr *t, u32 s, int tmp, bool w32);
 void tr_dst(struct tr *t, u32 s, int from);
+
+/* Records how the current instruction uses the flags (FLAGS_*). */
+static inline void tr_flags_use(struct tr *t, u8 how) { t->flags_use[t->cur] |= how; }
 
 /* Addressing modes of loads and stores (ldst.h). */
 enum mem_mode { M_OFF, M_PRE, M_POST, M_REG, M_LIT };

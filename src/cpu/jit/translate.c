@@ -14,11 +14,12 @@
    address == host address), after one check that the access lies below
    the window's end; anything else takes the slow path, which runs the
    interpreter's handler. NZCV stay in the cpu's four flag bytes, written
-   with SETcc right after the instruction that sets them; a consumer right
-   behind its producer (CMP then B.cond or CSEL) uses the host flags as
-   they are. Every instruction without a native form calls its interpreter
-   handler, so translated and interpreted code share one implementation of
-   everything but the translated forms. */
+   with SETcc right after the instruction that sets them unless they are
+   dead (find_dead_flags); a consumer right behind its producer (CMP then
+   B.cond or CSEL) uses the host flags as they are. Every instruction
+   without a native form calls its interpreter handler, so translated and
+   interpreted code share one implementation of everything but the
+   translated forms. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,7 +136,14 @@ static void alu_imm(struct tr *t, enum x86_alu op, bool w, int r, u64 imm, int t
 
 /* ---- flags ---- */
 
+/* NZCV from the host flags an x86 instruction of `kind` left, unless the
+   instruction's flags are dead: overwritten before anything reads them or
+   anything could stop in between (a fault, a handler, a block exit). */
 static void flags_out(struct tr *t, u32 i, enum xflags kind) {
+  tr_flags_use(t, FLAGS_WRITE);
+  t->xflags = kind;
+  t->xflags_at = i;
+  if (t->flags_use[i] & FLAGS_DEAD) return;
   x_setcc_m(E, CC_S, CPU_FIELD(nf));
   x_setcc_m(E, CC_E, CPU_FIELD(zf));
   if (kind == XF_LOGIC) {
@@ -146,8 +154,18 @@ static void flags_out(struct tr *t, u32 i, enum xflags kind) {
     x_setcc_m(E, kind == XF_SUB ? CC_AE : CC_B, CPU_FIELD(cf));
     x_setcc_m(E, CC_O, CPU_FIELD(vf));
   }
-  t->xflags = kind;
-  t->xflags_at = i;
+}
+
+/* Pass 2's FLAGS_DEAD from pass 1's uses, walking back from the block's
+   end, where the flags are live. */
+static void find_dead_flags(u8 *use, u32 n) {
+  bool live = true;
+  for (u32 i = n; i-- > 0;) {
+    bool reads = use[i] & (FLAGS_READ | FLAGS_OPAQUE);
+    if ((use[i] & FLAGS_WRITE) && !reads && !live) use[i] |= FLAGS_DEAD;
+    if (reads) live = true;
+    else if (use[i] & FLAGS_WRITE) live = false;
+  }
 }
 
 /* Arm condition -> x86 condition on the host flags a producer left, or -1
@@ -165,6 +183,7 @@ static const i8 kCondFromHost[4][14] = {
    and rcx. fused_ok: the host flags are still those instruction i - 1 left. */
 static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
   if (cond >= 14) return -1;
+  tr_flags_use(t, FLAGS_READ);
   if (fused_ok && t->xflags != XF_NONE && t->xflags_at + 1 == i) {
     int cc = kCondFromHost[t->xflags][cond];
     if (cc >= 0) return cc;
@@ -210,6 +229,7 @@ static void set_ip(struct tr *t, u32 i) {
 /* Runs instruction i's handler, which continues with the next one. */
 static void call_handler(struct tr *t, u32 i, u64 written) {
   const struct insn *in = insn_at(t, i);
+  t->flags_use[i] |= FLAGS_OPAQUE;
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, written);
   if (!kPure[in->op]) set_ip(t, i);
@@ -226,6 +246,7 @@ static void call_handler(struct tr *t, u32 i, u64 written) {
    outside translated code because a system call may let the code cache be
    recycled under it. */
 static void leave_for_handler(struct tr *t, u32 i) {
+  t->flags_use[i] |= FLAGS_OPAQUE;
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
   set_ip(t, i);
@@ -237,6 +258,7 @@ static void leave_for_handler(struct tr *t, u32 i) {
 
 /* A jump (rel32 at `at`) to the exit stub for guest PC target. */
 static void exit_ref(struct tr *t, u8 *at, u64 target) {
+  tr_flags_use(t, FLAGS_OPAQUE);
   if (t->nexits == ARRAY_LEN(t->exits)) {
     t->failed = true;
     return;
@@ -276,13 +298,9 @@ static void lea_rip(struct tr *t, int r, const u8 *target) {
   x_u32(E, (u32)(i32)(target - (E->p + 4)));
 }
 
-/* The stub of a direct exit: registers back, then a jump that jit_chain()
-   may point at the next block's translation; until then it falls through
-   to setting cpu->pc and naming itself in cpu->jit_site. */
-static u8 *emit_exit_stub(struct tr *t, u64 target) {
-  u8 *stub = E->p;
-  if (t->fp) tr_mxcsr_fold(t);
-  sync_out(t, t->written);
+/* The jump jit_chain() patches, and the exit to guest PC target behind it,
+   for a point where every guest register is in the cpu. */
+static void emit_chainable_exit(struct tr *t, u64 target) {
   while (((uintptr_t)E->p + 1) % 4) x_byte(E, 0x90); /* rel32 aligned: patched atomically */
   u8 *site = E->p;
   x_jmp(E); /* rel32 = 0: to the next instruction */
@@ -291,20 +309,42 @@ static u8 *emit_exit_stub(struct tr *t, u64 target) {
   lea_rip(t, RAX, site);
   x_store(E, true, CPU_FIELD(jit_site), RAX);
   x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
+}
+
+/* The stub of a direct exit: registers back, then a jump that jit_chain()
+   may point at the next block's translation; until then it falls through
+   to setting cpu->pc and naming itself in cpu->jit_site. */
+static u8 *emit_exit_stub(struct tr *t, u64 target) {
+  u8 *stub = E->p;
+  if (t->fp) tr_mxcsr_fold(t);
+  sync_out(t, t->written);
+  emit_chainable_exit(t, target);
   return stub;
 }
 
-/* An indirect branch to the address in rax: look the target up in the
-   cpu's jump cache and go straight to its translation when it has one and
-   the cache is current; else back to the dispatch loop. */
-static void indirect_exit(struct tr *t) {
+/* An indirect branch to the address in rax: a return to the address its
+   call pushed returns on the host (see emit_call); otherwise look the
+   target up in the cpu's jump cache and go straight to its translation
+   when it has one and the cache is current; else back to the dispatch
+   loop. */
+static void indirect_exit(struct tr *t, bool is_return) {
   const u8 *exit = t->exit - t->rx_delta;
+  tr_flags_use(t, FLAGS_OPAQUE);
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
   x_store(E, true, CPU_FIELD(pc), RAX);
   if (g_jit.verify) { /* one block per check */
     x_patch_rel32(E, x_jmp(E), exit);
     return;
+  }
+  if (is_return) {
+    x_alu_rm(E, ALU_CMP, true, RSP, CPU_FIELD(jit_rsp));
+    u8 *none = x_jcc(E, CC_AE); /* no call frame on the host stack */
+    x_alu_rm(E, ALU_CMP, true, RAX, XMEM(RSP, 8));
+    u8 *other = x_jcc(E, CC_NE);
+    x_byte(E, 0xc3); /* RET: to the caller's landing */
+    x_patch_rel32(E, none, E->p);
+    x_patch_rel32(E, other, E->p);
   }
   x_mov_rr(E, false, RCX, RAX);
   x_shift_ri(E, SH_SHR, false, RCX, 2);
@@ -326,6 +366,41 @@ static void indirect_exit(struct tr *t) {
   x_alu_rm(E, ALU_CMP, true, RCX, CPU_FIELD(fast_generation));
   x_patch_rel32(E, x_jcc(E, CC_NE), exit);
   x_jmp_r(E, RDX);
+}
+
+/* BL and BLR. Translated code makes a guest call a host CALL too, so that
+   the host's return predictor pairs the guest's RET with it: the guest
+   return address is pushed, then CALL goes to the callee's exit stub (BL)
+   or indirect exit (BLR, target in rax), and a RET to that same address
+   returns on the host to the landing behind the CALL (indirect_exit).
+   Every exit to the dispatch loop drops such frames (the trampoline puts
+   back the stack pointer it was entered with), a return elsewhere
+   (longjmp) just misses, and beyond kMaxHostCalls frames a call is a
+   plain jump. The depth is the distance from cpu->jit_rsp, not a count,
+   so that calls and returns do not wait on each other's memory writes. */
+enum { kMaxHostCalls = 1024, kHostCallFrame = 16 };
+
+static void emit_call(struct tr *t, u64 target, u64 next, bool indirect) {
+  u8 *plain = NULL, *call = NULL;
+  if (!g_jit.verify) { /* one block per check */
+    x_lea(E, RCX, XMEM(RSP, kMaxHostCalls * kHostCallFrame));
+    x_alu_rm(E, ALU_CMP, true, RCX, CPU_FIELD(jit_rsp));
+    plain = x_jcc(E, CC_BE);
+    x_mov_ri(E, RCX, next);
+    x_push_r(E, RCX);
+    call = x_call(E);
+    /* The landing: the callee's RET left every register in the cpu. */
+    x_lea(E, RSP, XMEM(RSP, 8));
+    emit_chainable_exit(t, next);
+  }
+  if (indirect) {
+    x_patch_rel32(E, call, E->p);
+    x_patch_rel32(E, plain, E->p);
+    indirect_exit(t, false);
+  } else {
+    if (call) exit_ref(t, call, target);
+    exit_ref(t, plain ? plain : x_jmp(E), target);
+  }
 }
 
 /* ---- loads and stores ---- */
@@ -409,6 +484,7 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
 
 u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok) {
   *ok = true;
+  tr_flags_use(t, FLAGS_OPAQUE); /* it may fault */
 #ifdef GUEST_HOLE
   /* Sanitizer builds carve a hole out of the window that the one-compare
      check below does not see: every access goes through the handler. */
@@ -465,6 +541,7 @@ void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before) {
 }
 
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
+  t->flags_use[i] |= FLAGS_OPAQUE;
   if (!at[0]) return;
   struct slow_ref *s = &t->slows[t->nslows++];
   *s = (struct slow_ref){{NULL}, E->p, i, written_before};
@@ -594,6 +671,7 @@ _Static_assert(OP_subs_ext_x - OP_add_ext_w == 7 && OP_sub_ext_w - OP_add_ext_w 
 static void emit_carry(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_adc_w; /* adc adcs sbc sbcs, w then x each */
   bool w = !(k & 1), flags = k & 2, sub = k >= 4;
+  tr_flags_use(t, FLAGS_READ);
   tr_src_into(t, in->rn, RAX, w);
   tr_src_into(t, in->rm, RCX, w);
   if (sub) {
@@ -907,20 +985,21 @@ static void emit_end(struct tr *t, u32 i) {
   switch (op) {
     case OP_bl:
       dst_imm(t, 30, next);
-      /* fall through */
+      emit_call(t, in->imm, next, false);
+      return;
     case OP_b:
     case OP_block_end:
       exit_ref(t, x_jmp(E), in->imm);
       return;
-    case OP_br:
+    case OP_br: /* RET is BR X30 */
       tr_src_into(t, in->rn, RAX, false);
-      indirect_exit(t);
+      indirect_exit(t, in->rn == 30);
       return;
     case OP_blr:
       tr_src_into(t, in->rn, RAX, false); /* before X30 is written: BLR X30 */
       x_mov_ri(E, RCX, next);
       tr_dst(t, 30, RCX);
-      indirect_exit(t);
+      emit_call(t, 0, next, true);
       return;
     default:
       leave_for_handler(t, i);
@@ -1038,6 +1117,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
                          const u8 *exit, u32 epoch, struct jit_output *out) {
   struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
   struct slow_ref *slows = malloc(b->n * sizeof *slows);
+  u8 *flags_use = calloc(b->n, 1);
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
      serves every pass 1, allocated once (a fresh 256 KiB each time would
@@ -1050,15 +1130,17 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     scratch_size = scratch ? room : 0;
   }
   u8 *chain = e->p, *body = NULL;
-  if (map && slows && scratch) {
+  if (map && slows && flags_use && scratch) {
     /* Pass 1, into scratch memory, finds which cached registers are read
-       before they are written; pass 2 loads only those at entry. */
+       before they are written, and how each instruction uses the flags;
+       pass 2 loads only those registers at entry and stores no dead flags. */
     struct emitter e1 = {scratch, scratch + room, false};
     struct tr t1 = {.e = &e1, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                    .slows = slows, .live_in = ~0ull};
+                    .slows = slows, .live_in = ~0ull, .flags_use = flags_use};
     if (emit_block(&t1, map)) {
       struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                      .slows = slows};
+                      .slows = slows, .flags_use = flags_use};
+      find_dead_flags(flags_use, b->n);
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
       body = emit_block(&t2, map);
@@ -1078,6 +1160,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     }
   }
   free(slows);
+  free(flags_use);
   if (!body) {
     free(map);
     return false;

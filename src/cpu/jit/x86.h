@@ -231,6 +231,16 @@ static inline u8 *x_jmp(struct emitter *e) {
   x_u32(e, 0);
   return at;
 }
+static inline u8 *x_call(struct emitter *e) {
+  x_byte(e, 0xe8);
+  u8 *at = e->p;
+  x_u32(e, 0);
+  return at;
+}
+static inline void x_push_r(struct emitter *e, int r) {
+  if (r >= 8) x_byte(e, 0x41);
+  x_byte(e, 0x50 + (r & 7));
+}
 static inline void x_jmp_r(struct emitter *e, int r) { x_op_rr(e, 0, 0xff, false, 4, r, false); }
 static inline void x_call_r(struct emitter *e, int r) { x_op_rr(e, 0, 0xff, false, 2, r, false); }
 
