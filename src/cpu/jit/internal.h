@@ -6,8 +6,10 @@
 #include "cpu/block.h"
 #include "cpu/jit/x86.h"
 
-/* Guest registers a translation keeps in host registers, at most. */
+/* Guest registers a translation keeps in host registers, at most: general
+   ones in general registers, SIMD&FP ones in xmm2-xmm15. */
 #define JIT_MAX_CACHED 11
+#define JIT_MAX_VCACHED 14
 
 /* The host-to-guest map of one translation: which instruction each stretch
    of host code belongs to, and where the guest registers it caches live. A
@@ -18,6 +20,9 @@ struct jit_map {
   u8 slot[JIT_MAX_CACHED]; /* guest register slot ... */
   u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it, */
   u32 valid_from[JIT_MAX_CACHED]; /* from this instruction on */
+  u32 nvcached;
+  u8 vslot[JIT_MAX_VCACHED];  /* V register ... */
+  u8 vxmm[JIT_MAX_VCACHED];   /* ... and the xmm holding it (from the entry on) */
   bool verifiable;          /* --jit-verify can check it: no unlogged stores */
   u32 n;                   /* guest instructions */
   u32 off[];               /* off[i]: where instruction i's code starts */

@@ -295,6 +295,8 @@ bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
                                 REG_R12, REG_R13, REG_R14, REG_R15};
   for (u32 k = 0; k < m->ncached; k++)
     if (i >= m->valid_from[k]) cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
+  for (u32 k = 0; k < m->nvcached && uc->uc_mcontext.fpregs; k++) /* the xmm is the value */
+    memcpy(&cpu->v[m->vslot[k]], &uc->uc_mcontext.fpregs->_xmm[m->vxmm[k]], sizeof cpu->v[0]);
   cpu->block = b;
   cpu->ip = &b->insns[i];
   return true;

@@ -27,6 +27,7 @@ struct slow_ref {
   u8 *resume;  /* where the fast path continues */
   u32 i;       /* the instruction */
   u64 written; /* guest registers written before it */
+  u32 vwritten; /* cached V registers written before it */
 };
 
 enum { ACCESS_NONE, ACCESS_READ, ACCESS_WRITE };
@@ -60,6 +61,16 @@ struct tr {
   u8 first_access[32];       /* ACCESS_*: how the block first uses each register */
   u32 first_write[32];       /* the instruction of that first use, if a write */
   u8 *flags_use;             /* FLAGS_* per instruction */
+  /* Cached SIMD&FP registers (translate_vec.c): only in a block whose
+     body calls no handler (pass 1 counts the calls), since every call
+     writes them all back and reloads them. */
+  bool vcache;               /* pass 2 may cache them */
+  u32 handler_calls;         /* pass 1: handlers the body calls */
+  i8 xmm_of[32];             /* the xmm caching V[n], or -1 */
+  u32 nvcached;
+  u8 vcached[JIT_MAX_VCACHED];
+  u32 vwritten;              /* cached V registers written so far (bit per register) */
+  u32 vdirty;                /* cached V registers whose copy in the cpu is stale here */
 };
 
 #define E (t->e)
@@ -92,6 +103,12 @@ void tr_log_store(struct tr *t, u32 size, u32 count);
 
 /* Instruction i's slow path with up to 4 jumps into it (NULL-terminated). */
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
+
+/* Cached V registers (translate_vec.c): choose them, load them all (at the
+   entry and after a handler call), store those in mask to the cpu. */
+void tr_choose_vregs(struct tr *t);
+void tr_vload_all(struct tr *t);
+void tr_vstore(struct tr *t, u32 mask);
 
 /* SIMD&FP instruction i natively (translate_vec.c); false: its handler. */
 bool tr_emit_vector(struct tr *t, u32 i);

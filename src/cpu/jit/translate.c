@@ -227,11 +227,12 @@ static void set_ip(struct tr *t, u32 i) {
 }
 
 /* Runs instruction i's handler, which continues with the next one. */
-static void call_handler(struct tr *t, u32 i, u64 written) {
+static void call_handler(struct tr *t, u32 i, u64 written, u32 vwritten) {
   const struct insn *in = insn_at(t, i);
   t->flags_use[i] |= FLAGS_OPAQUE;
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, written);
+  tr_vstore(t, vwritten);
   if (!kPure[in->op]) set_ip(t, i);
   x_mov_rr(E, true, RDI, RBX);
   x_mov_ri(E, RSI, (u64)(uintptr_t)in);
@@ -239,6 +240,7 @@ static void call_handler(struct tr *t, u32 i, u64 written) {
   x_call_r(E, RAX);
   if (t->fp) tr_mxcsr_clear(t);
   sync_in(t);
+  tr_vload_all(t); /* every xmm is the caller's to save */
 }
 
 /* Leaves the translation to have the dispatch loop run instruction i (one
@@ -249,6 +251,7 @@ static void leave_for_handler(struct tr *t, u32 i) {
   t->flags_use[i] |= FLAGS_OPAQUE;
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
+  tr_vstore(t, t->vwritten);
   set_ip(t, i);
   x_store(E, true, CPU_FIELD(jit_pending), RAX);
   x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
@@ -318,6 +321,7 @@ static u8 *emit_exit_stub(struct tr *t, u64 target) {
   u8 *stub = E->p;
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
+  tr_vstore(t, t->vwritten);
   emit_chainable_exit(t, target);
   return stub;
 }
@@ -332,6 +336,7 @@ static void indirect_exit(struct tr *t, bool is_return) {
   tr_flags_use(t, FLAGS_OPAQUE);
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, t->written);
+  tr_vstore(t, t->vwritten);
   x_store(E, true, CPU_FIELD(pc), RAX);
   if (g_jit.verify) { /* one block per check */
     x_patch_rel32(E, x_jmp(E), exit);
@@ -544,7 +549,7 @@ void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
   t->flags_use[i] |= FLAGS_OPAQUE;
   if (!at[0]) return;
   struct slow_ref *s = &t->slows[t->nslows++];
-  *s = (struct slow_ref){{NULL}, E->p, i, written_before};
+  *s = (struct slow_ref){{NULL}, E->p, i, written_before, t->vwritten};
   for (int k = 0; k < 4 && at[k]; k++) s->at[k] = at[k];
 }
 
@@ -1057,6 +1062,7 @@ static bool stores_unlogged(u32 op) {
 static u8 *emit_block(struct tr *t, struct jit_map *map) {
   const struct block *b = t->b;
   choose_registers(t);
+  tr_choose_vregs(t);
   map->verifiable = true;
   /* In a block that loops back to its start, a register written late in
      one pass is live at a handler call early in the next: every cached
@@ -1064,6 +1070,8 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   if (loops_to_start(b)) {
     for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
     t->live_in = ~0ull;
+    for (u32 k = 0; k < t->nvcached; k++) t->vwritten |= 1u << t->vcached[k];
+    t->vdirty = t->vwritten;
   }
 
   x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0); /* the chain entry */
@@ -1072,6 +1080,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   for (u32 k = 0; k < t->ncached; k++) /* the registers read before written */
     if (t->live_in >> t->cached[k] & 1)
       x_load(E, true, t->host_of[t->cached[k]], XREG(t->cached[k]));
+  tr_vload_all(t);
   t->fp = tr_block_has_fp(b);
   if (t->fp) tr_mxcsr_clear(t);
   t->top = E->p;
@@ -1082,7 +1091,8 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     if (i + 1 == b->n && insn_ends_block(in)) {
       emit_end(t, i);
     } else if (!emit_native(t, i)) {
-      call_handler(t, i, t->written);
+      call_handler(t, i, t->written, t->vwritten);
+      t->handler_calls++;
       t->xflags = XF_NONE;
       if (stores_unlogged(in->op)) map->verifiable = false;
     }
@@ -1102,7 +1112,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     for (int j = 0; j < 4 && sr->at[j]; j++) x_patch_rel32(E, sr->at[j], E->p);
     if (g_jit.verify) /* the handler's stores are not logged */
       x_alu_mi(E, ALU_OR, false, CPU_FIELD(jit_vskip), 1);
-    call_handler(t, sr->i, sr->written);
+    call_handler(t, sr->i, sr->written, sr->vwritten);
     x_patch_rel32(E, x_jmp(E), sr->resume);
   }
   x_patch_rel32(E, leave, E->p);
@@ -1139,7 +1149,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
                     .slows = slows, .live_in = ~0ull, .flags_use = flags_use};
     if (emit_block(&t1, map)) {
       struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                      .slows = slows, .flags_use = flags_use};
+                      .slows = slows, .flags_use = flags_use, .vcache = !t1.handler_calls};
       find_dead_flags(flags_use, b->n);
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
@@ -1155,6 +1165,11 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
           map->valid_from[k] = t2.live_in >> sl & 1 ? 0
                                : t2.first_access[sl] == ACCESS_WRITE ? t2.first_write[sl] + 1
                                                                      : UINT32_MAX;
+        }
+        map->nvcached = t2.nvcached;
+        for (u32 k = 0; k < t2.nvcached; k++) {
+          map->vslot[k] = t2.vcached[k];
+          map->vxmm[k] = (u8)t2.xmm_of[t2.vcached[k]];
         }
       }
     }

@@ -2,26 +2,138 @@
    general and SIMD&FP registers, loads and stores of SIMD&FP registers, and
    the integer vector operations whose SSE twins give bit-identical lanes
    (wrap-around add and subtract, low-half multiply, bitwise, compares,
-   min/max, shifts by an immediate). Guest V registers stay in the cpu
-   (struct cpu v[], 16-byte aligned as SSE wants); xmm0 and xmm1 are
-   scratch. Floating-point arithmetic, whose NaN and exception rules differ
-   between the architectures, keeps the interpreter's handlers, and so does
-   every form whose SSE twin needs a feature this host lacks. */
+   min/max, shifts by an immediate), and IEEE arithmetic on normal numbers.
+
+   Guest V registers live in the cpu (struct cpu v[], 16-byte aligned as
+   SSE wants). In a block whose body calls no handler, the most used of
+   them are also cached in xmm2-xmm15 for the whole block: loaded at the
+   entry, the cache authoritative from then on, stored back at every exit
+   and before a slow path's handler, reloaded after it. A form that still
+   addresses a cached register in the cpu (element moves, widening) stores
+   it there first if it is stale (vmem_read) and reloads it after writing
+   it (vmem_wrote). xmm0 and xmm1 are scratch. Everything else keeps the
+   interpreter's handlers, and so does every form whose SSE twin needs a
+   feature this host lacks. */
 #include <string.h>
 
 #include "cpu/insn.h"
 #include "cpu/jit/jit.h"
 #include "cpu/jit/tr.h"
 
-enum { XMM0, XMM1 };
+enum { XMM0, XMM1, XMM_FIRST_CACHED };
+
+#define SSE_MOVDQA 0x0f6f /* 66: xmm = xmm/m128 */
+#define SSE_MOVSS 0x0f10  /* F3: low lane; from memory, upper lanes zeroed */
+#define SSE_PXOR 0x0fef   /* 66 */
+
+/* ---- cached V registers ---- */
+
+/* The xmm caching V[n], or -1. */
+static int vx(const struct tr *t, u32 n) { return n < 32 ? t->xmm_of[n] : -1; }
+
+/* Caches the V registers the block's SIMD&FP instructions name most (a
+   general register field counted by mistake costs one slot at worst). */
+void tr_choose_vregs(struct tr *t) {
+  memset(t->xmm_of, -1, sizeof t->xmm_of);
+  t->nvcached = 0;
+  if (!t->vcache) return;
+  u32 uses[32] = {0};
+  for (u32 i = 0; i < t->b->n; i++) {
+    const struct insn *in = &t->b->insns[i];
+    if (in->op < OP_ldr_b_off || (in->op >= OP_ldxr && in->op <= OP_swp)) continue;
+    const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
+    for (int k = 0; k < 4; k++)
+      if (f[k] < 32) uses[f[k]]++;
+  }
+  while (t->nvcached < JIT_MAX_VCACHED) {
+    u32 best = 0;
+    for (u32 n = 1; n < 32; n++)
+      if (uses[n] > uses[best]) best = n;
+    if (uses[best] < 2) break;
+    uses[best] = 0;
+    t->xmm_of[best] = (i8)(XMM_FIRST_CACHED + t->nvcached);
+    t->vcached[t->nvcached++] = (u8)best;
+  }
+}
+
+void tr_vload_all(struct tr *t) {
+  for (u32 k = 0; k < t->nvcached; k++)
+    x_sse_rm(E, 0x66, SSE_MOVDQA, t->xmm_of[t->vcached[k]], VREG(t->vcached[k]));
+  t->vdirty = 0;
+}
+
+void tr_vstore(struct tr *t, u32 mask) {
+  for (u32 k = 0; k < t->nvcached; k++)
+    if (mask >> t->vcached[k] & 1)
+      x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, t->xmm_of[t->vcached[k]], VREG(t->vcached[k]));
+}
+
+static void vwrote_cached(struct tr *t, u32 n) {
+  t->vwritten |= 1u << n;
+  t->vdirty |= 1u << n;
+}
+
+/* Before a form reads V[n] in the cpu: the cached value stored there. */
+static void vmem_read(struct tr *t, u32 n) {
+  int x = vx(t, n);
+  if (x < 0 || !(t->vdirty >> n & 1)) return;
+  x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, x, VREG(n));
+  t->vdirty &= ~(1u << n);
+}
+
+/* After a form wrote V[n] in the cpu (vmem_read first, for a part of it):
+   the cache takes the value back. */
+static void vmem_wrote(struct tr *t, u32 n) {
+  int x = vx(t, n);
+  if (x < 0) return;
+  x_sse_rm(E, 0x66, SSE_MOVDQA, x, VREG(n));
+  t->vwritten |= 1u << n;
+}
 
 /* xmm = V[n] */
 static void vget(struct tr *t, int xmm, u32 n) {
-  x_sse_rm(E, 0xf3, SSE_MOVDQU_LOAD, xmm, VREG(n));
+  int x = vx(t, n);
+  if (x >= 0) x_sse_rr(E, 0x66, SSE_MOVDQA, xmm, x);
+  else x_sse_rm(E, 0xf3, SSE_MOVDQU_LOAD, xmm, VREG(n));
+}
+
+/* xmm = xmm OP V[n]: the operand from its cache register or the cpu. */
+static void vop(struct tr *t, u32 pfx, u32 opc, int xmm, u32 n) {
+  int x = vx(t, n);
+  if (x >= 0) x_sse_rr(E, pfx, opc, xmm, x);
+  else x_sse_rm(E, pfx, opc, xmm, VREG(n));
+}
+
+/* xmm = the low `bytes` (4 or 8) of V[n], the rest zero. */
+static void vget_low(struct tr *t, int xmm, u32 n, u32 bytes) {
+  int x = vx(t, n);
+  if (x >= 0 && bytes == 8) {
+    x_sse_rr(E, 0xf3, SSE_MOVQ_LOAD, xmm, x);
+  } else if (x >= 0) {
+    x_sse_rr(E, 0x66, SSE_PXOR, xmm, xmm);
+    x_sse_rr(E, 0xf3, SSE_MOVSS, xmm, x);
+  } else if (bytes == 8) {
+    x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, xmm, VREG(n));
+  } else {
+    x_op_rm(E, 0x66, SSE_MOVD_LOAD, false, xmm, VREG(n), false);
+  }
+}
+
+/* General register r = the low 8 bytes of V[n] (wide) or 4, zero-extended. */
+static void vget_gp(struct tr *t, int r, u32 n, bool wide) {
+  int x = vx(t, n);
+  if (x >= 0) x_op_rr(E, 0x66, SSE_MOVD_STORE, wide, x, r, false);
+  else x_load(E, wide, r, VREG(n));
 }
 
 /* V[n] = the low `bytes` of xmm (16 or 8), the rest of V[n] cleared. */
 static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
+  int x = vx(t, n);
+  if (x >= 0) {
+    x_sse_rr(E, bytes == 8 ? 0xf3 : 0x66, bytes == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQA, x, xmm);
+    vwrote_cached(t, n);
+    return;
+  }
   if (bytes == 8) x_sse_rr(E, 0xf3, SSE_MOVQ_LOAD, xmm, xmm);
   x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, xmm, VREG(n));
 }
@@ -30,8 +142,10 @@ static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
    xmm0, r first): two 8-byte halves would stall the next 16-byte load of
    V[n], which the store buffer cannot forward from them. */
 static void vput_gp(struct tr *t, u32 n, int r) {
-  x_op_rr(E, 0x66, SSE_MOVD_LOAD, true, XMM0, r, false);
-  x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
+  int x = vx(t, n);
+  x_op_rr(E, 0x66, SSE_MOVD_LOAD, true, x >= 0 ? x : XMM0, r, false);
+  if (x >= 0) vwrote_cached(t, n);
+  else x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
 }
 
 /* r = the element of `size` bytes at m, zero-extended. */
@@ -98,7 +212,7 @@ static bool emit_binop(struct tr *t, const struct insn *in) {
     u32 opc = kBinops[k].opc[in->a & 3];
     if (!opc || !host_has(opc)) return false;
     vget(t, XMM0, in->rn);
-    x_sse_rm(E, 0x66, opc, XMM0, VREG(in->rm));
+    vop(t, 0x66, opc, XMM0, in->rm);
     vput(t, in->rd, XMM0, in->b);
     return true;
   }
@@ -124,12 +238,12 @@ static bool emit_mul_acc(struct tr *t, const struct insn *in, int acc, bool by_e
   if (by_elem) { /* PSHUFLW/PSHUFHW then PSHUFD, or PSHUFD alone */
     u32 index = (u32)in->imm;
     if (in->a == 1) {
-      x_sse_rm(E, index < 4 ? 0xf2 : 0xf3, 0x0f70, XMM1, VREG(in->rm));
+      vop(t, index < 4 ? 0xf2 : 0xf3, 0x0f70, XMM1, in->rm);
       x_byte(E, (index & 3) * 0x55);
       x_sse_rr(E, 0x66, 0x0f70, XMM1, XMM1);
       x_byte(E, index < 4 ? 0x00 : 0xaa);
     } else {
-      x_sse_rm(E, 0x66, 0x0f70, XMM1, VREG(in->rm));
+      vop(t, 0x66, 0x0f70, XMM1, in->rm);
       x_byte(E, index * 0x55);
     }
   } else {
@@ -138,7 +252,7 @@ static bool emit_mul_acc(struct tr *t, const struct insn *in, int acc, bool by_e
   vget(t, XMM0, in->rn);
   x_sse_rr(E, 0x66, kMul[in->a], XMM0, XMM1);
   if (acc > 0) {
-    x_sse_rm(E, 0x66, kAdd[in->a], XMM0, VREG(in->rd));
+    vop(t, 0x66, kAdd[in->a], XMM0, in->rd);
   } else if (acc < 0) {
     vget(t, XMM1, in->rd);
     x_sse_rr(E, 0x66, kSub[in->a], XMM1, XMM0);
@@ -155,6 +269,7 @@ static bool emit_widen(struct tr *t, const struct insn *in, bool sign) {
   static const u32 kShiftOp[4] = {0, 0x0f71, 0x0f72, 0x0f73};
   if (in->b != 16 || in->a > 2 || !g_sse41) return false;
   u32 opc = (sign ? 0x0f3820 : 0x0f3830) + (in->a == 0 ? 0 : in->a == 1 ? 3 : 5);
+  vmem_read(t, in->rn);
   x_sse_rm(E, 0x66, opc, XMM0, velem(in->rn, 1u << in->a, in->ra));
   if (in->imm) x_sse_shift_ri(E, kShiftOp[in->a + 1], 6, XMM0, (u8)in->imm);
   vput(t, in->rd, XMM0, 16);
@@ -213,8 +328,8 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
     u32 opc = size == 4 ? SSE_MOVD_LOAD : size == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQU_LOAD;
     x_sse_rm(E, pfx, opc, XMM0, XMEM(RAX, 0));
     if (pair) x_sse_rm(E, pfx, opc, XMM1, XMEM(RAX, (i32)size)); /* both loads first */
-    x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(in->rd));
-    if (pair) x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM1, VREG(in->ra));
+    vput(t, in->rd, XMM0, 16);
+    if (pair) vput(t, in->ra, XMM1, 16);
   } else {
     if (g_jit.verify) {
       if (size == 16) tr_log_store(t, 8, 2);
@@ -226,7 +341,7 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
         vget(t, XMM0, reg);
         x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, XMEM(RAX, 16 * (i32)k));
       } else {
-        load_elem(t, RDX, size, VREG(reg));
+        vget_gp(t, RDX, reg, size == 8);
         store_elem(t, XMEM(RAX, (i32)(size * k)), RDX, size);
       }
     }
@@ -322,15 +437,16 @@ static bool emit_fp(struct tr *t, u32 i, const struct insn *in, const struct fp_
   u32 pfx = f->vec ? (in->a == 3 ? 0x66 : 0) : (f->dbl ? 0xf2 : 0xf3);
   bool dbl = f->vec ? in->a == 3 : f->dbl;
   if (f->vec && in->b == 8) { /* MOVQ zeroes the unused lanes: no stray Inexact */
-    x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM0, VREG(in->rn));
-    x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM1, VREG(in->rm));
+    vget_low(t, XMM0, in->rn, 8);
+    vget_low(t, XMM1, in->rm, 8);
     x_sse_rr(E, pfx, 0x0f00 | f->sse, XMM0, XMM1);
   } else if (f->vec) {
     vget(t, XMM0, in->rn);
-    x_sse_rm(E, pfx, 0x0f00 | f->sse, XMM0, VREG(in->rm));
+    vop(t, pfx, 0x0f00 | f->sse, XMM0, in->rm);
   } else if (f->sse == 0xb9 || f->sse == 0xbd) { /* VFMADD231 / VFNMADD231: xmm0 += xmm1 * m */
-    x_sse_rm(E, dbl ? 0xf2 : 0xf3, 0x0f10, XMM0, VREG(in->ra)); /* MOVSD/MOVSS */
-    x_sse_rm(E, dbl ? 0xf2 : 0xf3, 0x0f10, XMM1, VREG(in->rn));
+    vget_low(t, XMM0, in->ra, dbl ? 8 : 4);
+    vget_low(t, XMM1, in->rn, dbl ? 8 : 4);
+    vmem_read(t, in->rm); /* the memory operand below */
     x_byte(E, 0xc4);
     x_byte(E, 0xe2);                                  /* R X B = 1 (none), map 0F38 */
     x_byte(E, (dbl ? 0x80 : 0) | (0xe << 3) | 0x01); /* W, vvvv = ~1 (xmm1), L0, pp 66 */
@@ -339,9 +455,9 @@ static bool emit_fp(struct tr *t, u32 i, const struct insn *in, const struct fp_
     x_byte(E, 0x80 | (XMM0 << 3) | RBX);              /* [rbx + disp32] */
     x_u32(E, (u32)m.disp);
   } else {
-    x_sse_rm(E, pfx, 0x0f10, XMM0, VREG(in->rn)); /* MOVSD/MOVSS: upper lanes zeroed */
+    vget_low(t, XMM0, in->rn, dbl ? 8 : 4); /* upper lanes zeroed */
     if (f->sse == 0x51) x_sse_rr(E, pfx, 0x0f51, XMM0, XMM0);
-    else x_sse_rm(E, pfx, 0x0f00 | f->sse, XMM0, VREG(in->rm));
+    else vop(t, pfx, 0x0f00 | f->sse, XMM0, in->rm); /* the low lane of rm */
   }
   /* Check the lanes that count: a scalar's one, or b / element size. */
   u32 bytes = f->vec ? in->b : dbl ? 8 : 4, k = 0;
@@ -376,16 +492,16 @@ bool tr_emit_vector(struct tr *t, u32 i) {
   switch (op) {
     case OP_fmov_s:
     case OP_fmov_d:
-      if (op == OP_fmov_s) x_sse_rm(E, 0x66, SSE_MOVD_LOAD, XMM0, VREG(in->rn));
-      else x_sse_rm(E, 0xf3, SSE_MOVQ_LOAD, XMM0, VREG(in->rn));
+      vget_low(t, XMM0, in->rn, op == OP_fmov_s ? 4 : 8);
       vput(t, in->rd, XMM0, 16);
       return true;
     case OP_fmov_w_s:
     case OP_fmov_x_d:
-      x_load(E, op == OP_fmov_x_d, RAX, VREG(in->rn));
+      vget_gp(t, RAX, in->rn, op == OP_fmov_x_d);
       tr_dst(t, in->rd, RAX);
       return true;
     case OP_fmov_x_d1:
+      vmem_read(t, in->rn);
       x_load(E, true, RAX, velem(in->rn, 8, 1));
       tr_dst(t, in->rd, RAX);
       return true;
@@ -395,38 +511,50 @@ bool tr_emit_vector(struct tr *t, u32 i) {
       vput_gp(t, in->rd, RAX);
       return true;
     case OP_fmov_d1_x:
+      vmem_read(t, in->rd);
       x_store(E, true, velem(in->rd, 8, 1), tr_src(t, in->rn, RAX));
+      vmem_wrote(t, in->rd);
       return true;
     case OP_umov_vec:
+      vmem_read(t, in->rn);
       load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
       tr_dst(t, in->rd, RAX);
       return true;
     case OP_ins_gen:
+      vmem_read(t, in->rd);
       store_elem(t, velem(in->rd, 1u << in->a, (u32)in->imm), tr_src(t, in->rn, RAX), 1u << in->a);
+      vmem_wrote(t, in->rd);
       return true;
     case OP_ins_elem:
+      vmem_read(t, in->rn);
+      vmem_read(t, in->rd);
       load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, in->b));
       store_elem(t, velem(in->rd, 1u << in->a, (u32)in->imm), RAX, 1u << in->a);
+      vmem_wrote(t, in->rd);
       return true;
     case OP_dup_gen:
     case OP_dup_elem:
       if (in->b != 16 && in->b != 8) return false;
-      if (op == OP_dup_gen) tr_src_into(t, in->rn, RAX, false);
-      else load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
+      if (op == OP_dup_gen) {
+        tr_src_into(t, in->rn, RAX, false);
+      } else {
+        vmem_read(t, in->rn);
+        load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
+      }
       if (!broadcast(t, in->a)) return false;
       vput(t, in->rd, XMM0, in->b);
       return true;
-    case OP_movi_vec:
+    case OP_movi_vec: /* the immediate in the low half, and the high half unless 8 bytes */
       if (in->b != 16 && in->b != 8) return false;
       x_mov_ri(E, RAX, in->imm);
-      x_store(E, true, VREG(in->rd), RAX);
-      if (in->b != 16) x_alu_rr(E, ALU_XOR, false, RAX, RAX);
-      x_store(E, true, velem(in->rd, 8, 1), RAX);
+      x_op_rr(E, 0x66, SSE_MOVD_LOAD, true, XMM0, RAX, false);
+      if (in->b == 16) x_sse_rr(E, 0x66, 0x0f6c, XMM0, XMM0); /* PUNPCKLQDQ */
+      vput(t, in->rd, XMM0, 16);
       return true;
     case OP_bic_vec: /* rn AND NOT rm: PANDN complements its destination */
       if (in->b != 16 && in->b != 8) return false;
       vget(t, XMM0, in->rm);
-      x_sse_rm(E, 0x66, 0x0fdf, XMM0, VREG(in->rn));
+      vop(t, 0x66, 0x0fdf, XMM0, in->rn);
       vput(t, in->rd, XMM0, in->b);
       return true;
     case OP_mul_vec: return emit_mul_acc(t, in, 0, false);
