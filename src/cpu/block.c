@@ -210,7 +210,7 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) 
   b->countdown = jit_initial_countdown();
   b->jit_body = b->jit_chain = NULL;
   b->jit_map = NULL;
-  u32 n = 0;
+  u32 n = 0, sides = 0;
   while (n < max) {
     u64 at = pc + 4ull * n;
     u32 word = *(const u32 *)g2h(at);
@@ -222,16 +222,19 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) 
       in->imm = word;
     }
     if (UNLIKELY(debug) && debug_breakpoint(at, in)) break;
-    if (insn_ends_block(in)) {
+    bool side = insn_side_exit(in), ends = insn_ends_block(in);
+    if (side || ends) {
       if (g_jit.mode == JIT_OFF) branch_mark_self_loop(in, pc);
-      break;
+      if (ends || ++sides == BLOCK_MAX_SIDE_EXITS) break;
     }
   }
-  if (n == max && !insn_ends_block(&b->insns[n - 1])) { /* page end, or a step */
-    struct insn *end = &b->insns[n++];
+  /* At the page's end, after a debugger's step or after the last
+     conditional branch a block may hold, it goes on at the next address. */
+  if (!insn_ends_block(&b->insns[n - 1])) {
+    struct insn *end = &b->insns[n];
     memset(end, 0, sizeof *end);
     end->op = OP_block_end;
-    end->imm = pc + 4ull * max;
+    end->imm = pc + 4ull * n++;
   }
   b->n = n;
   /* Room was made for the rest of the page; most blocks are a few

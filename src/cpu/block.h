@@ -4,10 +4,13 @@
 #include "base/types.h"
 #include "cpu/insn.h"
 
-/* A decoded block: straight-line guest code from pc up to and including the
-   first instruction that may leave it (flow END), or up to the end of pc's
-   page, where a synthetic block_end entry continues at the next page. So
-   entry i always decodes the guest instruction at pc + 4*i. */
+/* A decoded block: guest code from pc up to and including the first
+   instruction that may leave it (flow END), or up to the end of pc's page,
+   where a synthetic block_end entry continues at the next page. Conditional
+   branches (flow SIDE) do not end it: taken, they leave it; not, the block
+   goes on. After BLOCK_MAX_SIDE_EXITS of them it ends with a block_end too.
+   So entry i always decodes the guest instruction at pc + 4*i. */
+#define BLOCK_MAX_SIDE_EXITS 16
 struct block {
   u64 pc;                  /* guest address of insns[0] */
   u32 mode;                /* the rest of the key: FPCR mode bits, debug bit */

@@ -6,7 +6,7 @@
 #include "cpu/sem_alu.h"
 #include "cpu/system.h"
 
-/* Each branch ends its block, so the fall-through address is the next PC. */
+/* The address after the branch now executing. */
 static u64 next_pc(const struct cpu *cpu) { return block_insn_pc(cpu) + 4; }
 
 static const struct insn *jump(struct cpu *cpu, u64 target) {
@@ -26,10 +26,11 @@ static inline ALWAYS_INLINE const struct insn *loop(struct cpu *cpu, const struc
   return jump(cpu, in->imm);
 }
 
-/* Each conditional branch as op_NAME and op_NAME_loop. */
+/* Each conditional branch as op_NAME and op_NAME_loop. Not taken, the
+   block goes on (block.h). */
 #define COND_BRANCH(name, taken)                                              \
-  OP_HANDLER(name) { return jump(cpu, (taken) ? in->imm : next_pc(cpu)); }      \
-  OP_HANDLER(name##_loop) { return (taken) ? loop(cpu, in) : jump(cpu, next_pc(cpu)); }
+  OP_HANDLER(name) { return (taken) ? jump(cpu, in->imm) : NEXT; }              \
+  OP_HANDLER(name##_loop) { return (taken) ? loop(cpu, in) : NEXT; }
 
 OP_HANDLER(b) { return jump(cpu, in->imm); }
 OP_HANDLER(b_loop) { return loop(cpu, in); }

@@ -2,14 +2,12 @@
    encoding group (Arm ARM C4.1, "A64 instruction set encoding"). */
 #include "cpu/insn.h"
 
-static const bool kEndsBlock[OP_COUNT] = {
-#define SEQ false
-#define END true
+enum { SEQ, SIDE, END };
+
+static const u8 kFlow[OP_COUNT] = {
 #define INSN(name, family, feature, flow) [OP_##name] = flow,
 #include "cpu/insn_list.h"
 #undef INSN
-#undef SEQ
-#undef END
 };
 
 const op_fn g_op_handlers[OP_COUNT] = {
@@ -24,7 +22,8 @@ const char *const g_op_names[OP_COUNT] = {
 #undef INSN
 };
 
-bool insn_ends_block(const struct insn *in) { return kEndsBlock[in->op]; }
+bool insn_ends_block(const struct insn *in) { return kFlow[in->op] == END; }
+bool insn_side_exit(const struct insn *in) { return kFlow[in->op] == SIDE; }
 
 bool decode_insn(u32 word, u64 pc, struct insn *out) {
   u32 op0 = bits(word, 28, 25);

@@ -54,6 +54,8 @@ bool decode_simd(u32 word, struct insn *out);  /* AdvSIMD and crypto (simd.c) */
 
 /* Does this decoded instruction end its block? */
 bool insn_ends_block(const struct insn *in);
+/* Whether it is a conditional branch, which a block goes on past. */
+bool insn_side_exit(const struct insn *in);
 /* A direct branch to block_pc, the start of its own block, becomes its
    _loop op (branch.c). */
 void branch_mark_self_loop(struct insn *in, u64 block_pc);

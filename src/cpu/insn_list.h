@@ -5,6 +5,9 @@
    feature -> the FEAT_ row of features.h it needs; AT_HWCAP is derived
               from the features named here.
    flow    -> SEQ: always continues with the next instruction;
+              SIDE: a conditional branch: leaves the block when taken,
+              else continues with the next instruction, so the block
+              builder goes on past it (up to a limit, block.c);
               END: may leave the block (branches, SVC, exceptions, or a
               change to state that is part of the block key), so the
               block builder stops after it.

@@ -20,6 +20,7 @@ enum xflags { XF_NONE, XF_SUB, XF_ADD, XF_LOGIC };
 struct exit_ref {
   u8 *at;      /* rel32 of a jump to the exit's stub */
   u64 target;  /* guest PC the exit continues at */
+  u64 written; /* cached registers written by then: those the stub stores */
 };
 
 struct slow_ref {
@@ -50,7 +51,7 @@ struct tr {
   enum xflags xflags;        /* host flags after instruction xflags_at */
   u32 xflags_at;
   u8 *top;
-  struct exit_ref exits[4];
+  struct exit_ref exits[BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
   u32 nexits;
   struct slow_ref *slows;
   u32 nslows;
@@ -62,10 +63,11 @@ struct tr {
   u32 first_write[32];       /* the instruction of that first use, if a write */
   u8 *flags_use;             /* FLAGS_* per instruction */
   /* Cached SIMD&FP registers (translate_vec.c): only in a block whose
-     body calls no handler (pass 1 counts the calls), since every call
-     writes them all back and reloads them. */
+     body calls few handlers for its native V accesses (pass 1 counts
+     both, vcache_pays), since every call stores and reloads them all. */
   bool vcache;               /* pass 2 may cache them */
   u32 handler_calls;         /* pass 1: handlers the body calls */
+  u32 vaccesses;             /* pass 1: accesses to V registers in native forms */
   i8 xmm_of[32];             /* the xmm caching V[n], or -1 */
   u32 nvcached;
   u8 vcached[JIT_MAX_VCACHED];

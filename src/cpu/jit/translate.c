@@ -266,7 +266,7 @@ static void exit_ref(struct tr *t, u8 *at, u64 target) {
     t->failed = true;
     return;
   }
-  t->exits[t->nexits++] = (struct exit_ref){at, target};
+  t->exits[t->nexits++] = (struct exit_ref){at, target, t->written};
 }
 
 /* A taken branch to the start of this block: straight to `top`, unless a
@@ -279,18 +279,6 @@ static void loop_back(struct tr *t) {
   x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
   x_patch_rel32(E, x_jcc(E, CC_E), t->top);
   exit_ref(t, x_jmp(E), t->b->pc);
-}
-
-/* Jump when the host condition cc holds (after a conditional branch's
-   test) to target; otherwise fall out of the block to next. */
-static void cond_exits(struct tr *t, enum x86_cc cc, u64 target, u64 next, bool loop) {
-  if (loop) {
-    exit_ref(t, x_jcc(E, x_cc_invert(cc)), next);
-    loop_back(t);
-  } else {
-    exit_ref(t, x_jcc(E, cc), target);
-    exit_ref(t, x_jmp(E), next);
-  }
 }
 
 /* lea rax, [rip + (target - end of this instruction)] */
@@ -314,13 +302,14 @@ static void emit_chainable_exit(struct tr *t, u64 target) {
   x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
 }
 
-/* The stub of a direct exit: registers back, then a jump that jit_chain()
-   may point at the next block's translation; until then it falls through
-   to setting cpu->pc and naming itself in cpu->jit_site. */
-static u8 *emit_exit_stub(struct tr *t, u64 target) {
+/* The stub of a direct exit: registers back (those written before it: a
+   side exit comes before later writes), then a jump that jit_chain() may
+   point at the next block's translation; until then it falls through to
+   setting cpu->pc and naming itself in cpu->jit_site. */
+static u8 *emit_exit_stub(struct tr *t, u64 target, u64 written) {
   u8 *stub = E->p;
   if (t->fp) tr_mxcsr_fold(t);
-  sync_out(t, t->written);
+  sync_out(t, written);
   tr_vstore(t, t->vwritten);
   emit_chainable_exit(t, target);
   return stub;
@@ -949,12 +938,45 @@ static bool emit_native(struct tr *t, u32 i) {
 /* Whether the block's last instruction is a direct branch back to its
    start: marked as a _loop op by the decoder (--jit=off marks them, for
    the interpreter) or not, its target tells. */
-static bool loops_to_start(const struct block *b) {
-  const struct insn *in = &b->insns[b->n - 1];
+static bool branches_to_start(const struct block *b, const struct insn *in) {
   u32 op = in->op;
   bool direct = op == OP_b || op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop) ||
                 (op >= OP_cbz_w && op <= OP_tbnz_loop);
   return direct && in->imm == b->pc;
+}
+
+static bool loops_to_start(const struct block *b) {
+  for (u32 i = 0; i < b->n; i++)
+    if (branches_to_start(b, &b->insns[i])) return true;
+  return false;
+}
+
+/* A conditional branch, which the block goes on past: the x86 condition
+   under which it is taken leaves for its target, or goes back to the top
+   when that is the block's start. */
+static void emit_side_exit(struct tr *t, u32 i) {
+  const struct insn *in = insn_at(t, i);
+  u32 op = in->op;
+  int cc;
+  if (op >= OP_b_eq && op <= OP_b_le_loop) {
+    cc = cond_cc(t, i, (op - OP_b_eq) >> 1, true);
+  } else if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
+    u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
+    bool w = k < 4, nz = (k >> 1) & 1;
+    int r = tr_src(t, in->rn, RAX);
+    x_test_rr(E, !w, r, r);
+    cc = nz ? CC_NE : CC_E;
+  } else {
+    x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
+    cc = op - OP_tbz >= 2 ? CC_B : CC_AE;
+  }
+  if (branches_to_start(t->b, in) && !g_jit.verify) {
+    u8 *stay = x_jcc(E, x_cc_invert((enum x86_cc)cc));
+    loop_back(t);
+    x_patch_rel32(E, stay, E->p);
+  } else {
+    exit_ref(t, x_jcc(E, (enum x86_cc)cc), in->imm);
+  }
 }
 
 /* The block's last instruction: a branch, or anything that may leave. */
@@ -962,28 +984,7 @@ static void emit_end(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
   u64 next = pc_of(t, i) + 4;
-  bool self = loops_to_start(t->b); /* a branch to this block's start */
-  if (op >= OP_b_eq && op <= OP_b_le_loop) {
-    u32 k = op - OP_b_eq;
-    int cc = cond_cc(t, i, k >> 1, true);
-    cond_exits(t, (enum x86_cc)cc, in->imm, next, self);
-    return;
-  }
-  if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
-    u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
-    bool w = k < 4, nz = (k >> 1) & 1;
-    int r = tr_src(t, in->rn, RAX);
-    x_test_rr(E, !w, r, r);
-    cond_exits(t, nz ? CC_NE : CC_E, in->imm, next, self);
-    return;
-  }
-  if (op >= OP_tbz && op <= OP_tbnz_loop) {
-    u32 k = op - OP_tbz;
-    x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
-    cond_exits(t, k >= 2 ? CC_B : CC_AE, in->imm, next, self);
-    return;
-  }
-  if ((op == OP_b || op == OP_b_loop) && self) {
+  if ((op == OP_b || op == OP_b_loop) && branches_to_start(t->b, in)) {
     loop_back(t);
     return;
   }
@@ -1090,6 +1091,8 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     const struct insn *in = insn_at(t, i);
     if (i + 1 == b->n && insn_ends_block(in)) {
       emit_end(t, i);
+    } else if (insn_side_exit(in)) {
+      emit_side_exit(t, i);
     } else if (!emit_native(t, i)) {
       call_handler(t, i, t->written, t->vwritten);
       t->handler_calls++;
@@ -1103,8 +1106,9 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   for (u32 k = 0; k < t->nexits; k++) {
     stubs[k] = NULL;
     for (u32 j = 0; j < k; j++) /* a jump to the same target: the same stub */
-      if (t->exits[j].target == t->exits[k].target) stubs[k] = stubs[j];
-    if (!stubs[k]) stubs[k] = emit_exit_stub(t, t->exits[k].target);
+      if (t->exits[j].target == t->exits[k].target && t->exits[j].written == t->exits[k].written)
+        stubs[k] = stubs[j];
+    if (!stubs[k]) stubs[k] = emit_exit_stub(t, t->exits[k].target, t->exits[k].written);
     x_patch_rel32(E, t->exits[k].at, stubs[k]);
   }
   for (u32 k = 0; k < t->nslows; k++) {
@@ -1121,6 +1125,12 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   x_patch_rel32(E, x_jmp(E), t->exit - t->rx_delta);
   if (E->full || t->failed) return NULL;
   return body;
+}
+
+/* Whether caching V registers pays, from pass 1: each handler call the
+   body makes stores and reloads them all. */
+static bool vcache_pays(const struct tr *t1) {
+  return t1->vaccesses >= 8 * t1->handler_calls;
 }
 
 bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
@@ -1149,7 +1159,7 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
                     .slows = slows, .live_in = ~0ull, .flags_use = flags_use};
     if (emit_block(&t1, map)) {
       struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                      .slows = slows, .flags_use = flags_use, .vcache = !t1.handler_calls};
+                      .slows = slows, .flags_use = flags_use, .vcache = vcache_pays(&t1)};
       find_dead_flags(flags_use, b->n);
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;

@@ -5,10 +5,11 @@
    min/max, shifts by an immediate), and IEEE arithmetic on normal numbers.
 
    Guest V registers live in the cpu (struct cpu v[], 16-byte aligned as
-   SSE wants). In a block whose body calls no handler, the most used of
+   SSE wants). In a block whose body calls few handlers for the V
+   accesses it makes natively (translate.c, vcache_pays), the most used of
    them are also cached in xmm2-xmm15 for the whole block: loaded at the
    entry, the cache authoritative from then on, stored back at every exit
-   and before a slow path's handler, reloaded after it. A form that still
+   and before a handler call, reloaded after it. A form that still
    addresses a cached register in the cpu (element moves, widening) stores
    it there first if it is stale (vmem_read) and reloads it after writing
    it (vmem_wrote). xmm0 and xmm1 are scratch. Everything else keeps the
@@ -28,8 +29,12 @@ enum { XMM0, XMM1, XMM_FIRST_CACHED };
 
 /* ---- cached V registers ---- */
 
-/* The xmm caching V[n], or -1. */
-static int vx(const struct tr *t, u32 n) { return n < 32 ? t->xmm_of[n] : -1; }
+/* The xmm caching V[n], or -1. Counts the accesses (pass 1 weighs them
+   against the handler calls). */
+static int vx(struct tr *t, u32 n) {
+  t->vaccesses++;
+  return n < 32 ? t->xmm_of[n] : -1;
+}
 
 /* Caches the V registers the block's SIMD&FP instructions name most (a
    general register field counted by mistake costs one slot at worst). */
