@@ -281,10 +281,11 @@ static bool emit_widen(struct tr *t, const struct insn *in, bool sign) {
   return true;
 }
 
-/* xmm0 = the low element (1 << a bytes) of rax, in every lane. */
-static bool broadcast(struct tr *t, u32 a) {
+/* xmm0 = the low element (1 << a bytes) of general register r, in every
+   lane. */
+static bool broadcast(struct tr *t, int r, u32 a) {
   if (a == 0 && !g_ssse3) return false;
-  x_op_rr(E, 0x66, SSE_MOVD_LOAD, a == 3, XMM0, RAX, false);
+  x_op_rr(E, 0x66, SSE_MOVD_LOAD, a == 3, XMM0, r, false);
   switch (a) {
     case 0: /* PSHUFB with all-zero indices */
       x_sse_rr(E, 0x66, 0x0fef, XMM1, XMM1);
@@ -352,6 +353,52 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
     }
   }
   tr_writeback(t, in, mode);
+  tr_slow_path(t, i, slow_at, written_before);
+  return true;
+}
+
+/* LD1R (one element, replicated), and LD1 and ST1 of whole registers:
+   loads and stores of consecutive bytes. LD1 of three or four registers,
+   and the forms that interleave (LD2-LD4, ST2-ST4), keep their handlers;
+   so do stores under --jit-verify, which logs at most 16 bytes a store. */
+static bool emit_struct(struct tr *t, u32 i, const struct insn *in) {
+  u32 op = in->op, regs = 1, bytes = in->b >> 2 & 1 ? 16 : 8, esize = 0;
+  bool post, load = true, replicate = op >= OP_ld1r_b && op <= OP_ld1r_d_post;
+  if (replicate) {
+    post = (op - OP_ld1r_b) & 1;
+    esize = (op - OP_ld1r_b) >> 1; /* log2 of the element's bytes */
+    if (esize == 0 && !g_ssse3) return false;
+  } else {
+    post = op == OP_ldn_multiple_post || op == OP_stn_multiple_post;
+    load = op == OP_ldn_multiple || op == OP_ldn_multiple_post;
+    regs = in->a >> 4;
+    if ((in->a & 15) != 1 || (load && regs > 2) || (!load && g_jit.verify)) return false;
+  }
+  u32 total = replicate ? 1u << esize : regs * bytes;
+  u64 written_before = t->written;
+  bool ok;
+  u8 *slow_at = tr_address(t, in, post ? M_POST : M_OFF, total, &ok);
+  if (!ok) return false;
+  if (replicate) {
+    load_elem(t, RDX, 1u << esize, XMEM(RAX, 0));
+    broadcast(t, RDX, esize);
+    vput(t, in->rd, XMM0, bytes);
+  } else if (load) { /* every load before the registers change */
+    u32 opc = bytes == 16 ? SSE_MOVDQU_LOAD : SSE_MOVQ_LOAD;
+    for (u32 r = 0; r < regs; r++) x_sse_rm(E, 0xf3, opc, XMM0 + (int)r, XMEM(RAX, (i32)(r * bytes)));
+    for (u32 r = 0; r < regs; r++) vput(t, (in->rd + r) % 32, XMM0 + (int)r, 16);
+  } else {
+    for (u32 r = 0; r < regs; r++) {
+      vget(t, XMM0, (in->rd + r) % 32);
+      if (bytes == 16) x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, XMEM(RAX, (i32)(r * bytes)));
+      else x_sse_rm(E, 0x66, SSE_MOVQ_STORE, XMM0, XMEM(RAX, (i32)(r * bytes)));
+    }
+  }
+  if (post) { /* the offset register, or XZR and the immediate */
+    if (in->rm != REG_ZR) x_alu_rr(E, ALU_ADD, true, RAX, tr_src(t, in->rm, RCX));
+    x_lea(E, RAX, XMEM(RAX, (i32)in->imm));
+    tr_dst(t, in->rn, RAX);
+  }
   tr_slow_path(t, i, slow_at, written_before);
   return true;
 }
@@ -492,6 +539,8 @@ bool tr_emit_vector(struct tr *t, u32 i) {
   detect();
   u32 op = in->op;
   if (op >= OP_ldr_b_off && op <= OP_stp_q_post) return emit_vmem(t, i, in);
+  if ((op >= OP_ld1r_b && op <= OP_ld1r_d_post) || (op >= OP_ldn_multiple && op <= OP_stn_multiple_post))
+    return emit_struct(t, i, in);
   const struct fp_form *fp = fp_form_of(in);
   if (fp) return emit_fp(t, i, in, fp);
   switch (op) {
@@ -546,7 +595,7 @@ bool tr_emit_vector(struct tr *t, u32 i) {
         vmem_read(t, in->rn);
         load_elem(t, RAX, 1u << in->a, velem(in->rn, 1u << in->a, (u32)in->imm));
       }
-      if (!broadcast(t, in->a)) return false;
+      if (!broadcast(t, RAX, in->a)) return false;
       vput(t, in->rd, XMM0, in->b);
       return true;
     case OP_movi_vec: /* the immediate in the low half, and the high half unless 8 bytes */
