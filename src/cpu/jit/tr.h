@@ -106,6 +106,12 @@ void tr_log_store(struct tr *t, u32 size, u32 count);
 /* Instruction i's slow path with up to 4 jumps into it (NULL-terminated). */
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
 
+/* Up to max registers that the block's integer instructions (or, with
+   simd, its SIMD&FP ones) name at least twice, most named first, into
+   order[]; returns how many. Every register field counts (an unused field
+   is 0, or a general register in a SIMD&FP op: at worst one slot wasted). */
+u32 tr_rank_registers(const struct block *b, bool simd, u8 *order, u32 max);
+
 /* Cached V registers (translate_vec.c): choose them, load them all (at the
    entry and after a handler call), store those in mask to the cpu. */
 void tr_choose_vregs(struct tr *t);

@@ -1014,9 +1014,8 @@ static void emit_end(struct tr *t, u32 i) {
 }
 
 bool jit_left_to_loop(u32 op) {
-  return !(op >= OP_b_eq && op <= OP_b_le_loop) && !(op >= OP_cbz_w && op <= OP_tbnz_loop) &&
-         op != OP_b_loop && op != OP_b && op != OP_bl && op != OP_block_end && op != OP_br &&
-         op != OP_blr;
+  return op != OP_b_loop && op != OP_b && op != OP_bl && op != OP_block_end && op != OP_br &&
+         op != OP_blr; /* a conditional branch never ends a block */
 }
 _Static_assert(OP_b_le_loop - OP_b_eq == 27, "one B.cond pair per condition EQ..LE");
 _Static_assert(OP_cbnz_x_loop - OP_cbz_w == 7 && OP_tbnz_loop - OP_tbz == 3, "cbz, tbz");
@@ -1024,29 +1023,33 @@ _Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 
 /* ---- register choice ---- */
 
-/* Caches the general-purpose registers the block uses most. Counts every
-   register field of the integer ops (an unused field is slot 0, which at
-   worst caches X0 for nothing). */
-static void choose_registers(struct tr *t) {
+/* Caches the general-purpose registers the block uses most. */
+u32 tr_rank_registers(const struct block *b, bool simd, u8 *order, u32 max) {
   u32 uses[32] = {0};
-  for (u32 i = 0; i < t->b->n; i++) {
-    const struct insn *in = insn_at(t, i);
-    if (in->op >= OP_ldr_b_off) continue; /* FP, SIMD, atomics: their own fields */
+  for (u32 i = 0; i < b->n; i++) {
+    const struct insn *in = &b->insns[i];
+    bool atomic = in->op >= OP_ldxr && in->op <= OP_swp; /* FP, SIMD, atomics: after ldr_b_off */
+    if (simd ? in->op < OP_ldr_b_off || atomic : in->op >= OP_ldr_b_off) continue;
     const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
     for (int k = 0; k < 4; k++)
       if (f[k] < 32) uses[f[k]]++;
   }
-  for (u32 s = 0; s < NUM_XSLOTS; s++) t->host_of[s] = -1;
-  t->ncached = 0;
-  while (t->ncached < JIT_MAX_CACHED) {
+  u32 n = 0;
+  while (n < max) {
     u32 best = 0;
-    for (u32 s = 1; s < 32; s++)
-      if (uses[s] > uses[best]) best = s;
+    for (u32 r = 1; r < 32; r++)
+      if (uses[r] > uses[best]) best = r;
     if (uses[best] < 2) break;
     uses[best] = 0;
-    t->host_of[best] = (i8)kPool[t->ncached];
-    t->cached[t->ncached++] = (u8)best;
+    order[n++] = (u8)best;
   }
+  return n;
+}
+
+static void choose_registers(struct tr *t) {
+  for (u32 s = 0; s < NUM_XSLOTS; s++) t->host_of[s] = -1;
+  t->ncached = tr_rank_registers(t->b, false, t->cached, JIT_MAX_CACHED);
+  for (u32 k = 0; k < t->ncached; k++) t->host_of[t->cached[k]] = (i8)kPool[k];
 }
 
 /* Whether a handler called from translated code may store to memory,

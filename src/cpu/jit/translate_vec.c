@@ -36,29 +36,11 @@ static int vx(struct tr *t, u32 n) {
   return n < 32 ? t->xmm_of[n] : -1;
 }
 
-/* Caches the V registers the block's SIMD&FP instructions name most (a
-   general register field counted by mistake costs one slot at worst). */
+/* Caches the V registers the block's SIMD&FP instructions name most. */
 void tr_choose_vregs(struct tr *t) {
   memset(t->xmm_of, -1, sizeof t->xmm_of);
-  t->nvcached = 0;
-  if (!t->vcache) return;
-  u32 uses[32] = {0};
-  for (u32 i = 0; i < t->b->n; i++) {
-    const struct insn *in = &t->b->insns[i];
-    if (in->op < OP_ldr_b_off || (in->op >= OP_ldxr && in->op <= OP_swp)) continue;
-    const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
-    for (int k = 0; k < 4; k++)
-      if (f[k] < 32) uses[f[k]]++;
-  }
-  while (t->nvcached < JIT_MAX_VCACHED) {
-    u32 best = 0;
-    for (u32 n = 1; n < 32; n++)
-      if (uses[n] > uses[best]) best = n;
-    if (uses[best] < 2) break;
-    uses[best] = 0;
-    t->xmm_of[best] = (i8)(XMM_FIRST_CACHED + t->nvcached);
-    t->vcached[t->nvcached++] = (u8)best;
-  }
+  t->nvcached = t->vcache ? tr_rank_registers(t->b, true, t->vcached, JIT_MAX_VCACHED) : 0;
+  for (u32 k = 0; k < t->nvcached; k++) t->xmm_of[t->vcached[k]] = (i8)(XMM_FIRST_CACHED + k);
 }
 
 void tr_vload_all(struct tr *t) {
