@@ -276,6 +276,21 @@ struct block *block_lookup_slow(struct cpu *cpu) {
   return b;
 }
 
+struct block *block_find_locked(u64 pc, u32 mode) {
+  u32 h = hash_pc(pc);
+  struct block *b;
+  for (b = g_hash[h]; b; b = b->hash_next)
+    if (b->pc == pc && b->mode == mode) return b;
+  int code, prot;
+  if (g_code_debug.breakpoint_at || fetch_fault(pc, &code, &prot)) return NULL;
+  pthread_once(&g_pages_once, code_pages_init);
+  mark_code_page(pc);
+  b = decode_block(NULL, pc, mode, UINT32_MAX); /* fetchable: raises nothing */
+  b->hash_next = g_hash[h];
+  __atomic_store_n(&g_hash[h], b, __ATOMIC_RELEASE);
+  return b;
+}
+
 /* A debugger's single step (gdb/stop.c): a private one-instruction block
    at cpu->pc, put in this cpu's jump cache slot, so its next lookup runs
    exactly one instruction; no other cpu sees it and the shared cache is

@@ -53,6 +53,12 @@ struct block *block_lookup_slow(struct cpu *cpu);
 
 extern u64 g_generation; /* bumped on every flush (block.c) */
 
+/* The block at pc in mode, decoded and published if no block is there
+   yet; NULL if pc cannot be fetched. For the JIT, which strings blocks
+   together into one translation: called with the cache lock held by a
+   cpu that is current (no flush since its last block boundary). */
+struct block *block_find_locked(u64 pc, u32 mode);
+
 /* The lock that guards the shared cache, for the JIT tier (jit/jit.c),
    and a flush with it held, which returns the new generation. */
 void code_lock(void);

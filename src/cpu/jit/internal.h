@@ -11,6 +11,27 @@
 #define JIT_MAX_CACHED 11
 #define JIT_MAX_VCACHED 14
 
+/* The blocks one translation covers: the block it is the translation of,
+   then, while a block ends in an unconditional direct branch (B, or the
+   end of a page), the block that branch goes to, so that a loop entered
+   through a B, or the dispatch a switch's cases all branch back to, runs
+   without leaving translated code. Instruction k of the translation is
+   block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
+#define JIT_MAX_TRACE 4
+#define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
+struct trace {
+  u32 nblocks;
+  struct block *block[JIT_MAX_TRACE];
+  u32 first[JIT_MAX_TRACE + 1]; /* first[nblocks]: the instructions in all */
+};
+
+/* Which of the trace's blocks instruction k belongs to. */
+static inline u32 trace_block_of(const struct trace *tr, u32 k) {
+  u32 s = 0;
+  while (s + 1 < tr->nblocks && tr->first[s + 1] <= k) s++;
+  return s;
+}
+
 /* The host-to-guest map of one translation: which instruction each stretch
    of host code belongs to, and where the guest registers it caches live. A
    fault in the translation uses it to rebuild the exact guest state. */
@@ -24,6 +45,7 @@ struct jit_map {
   u8 vslot[JIT_MAX_VCACHED];  /* V register ... */
   u8 vxmm[JIT_MAX_VCACHED];   /* ... and the xmm holding it (from the entry on) */
   bool verifiable;          /* --jit-verify can check it: no unlogged stores */
+  struct trace trace;      /* the guest instructions it covers */
   u32 n;                   /* guest instructions */
   u32 off[];               /* off[i]: where instruction i's code starts */
 };
@@ -58,11 +80,14 @@ void jit_verify_run(struct cpu *cpu, struct block *b);
 
 void jit_verify_after_fork(void);
 
-/* Translates b into e (the writable view) of the cache of this epoch;
+/* The trace starting at b (with the cache lock held). */
+void jit_trace_build(struct block *b, struct trace *tr);
+
+/* Translates the trace into e (the writable view) of the cache of this epoch;
    rx_delta turns a writable address into its executable twin, exit the
    shared exit path (executable).
    Returns false if e ran out of room. */
-bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
+bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t rx_delta,
                          const u8 *exit, u32 epoch, struct jit_output *out);
 
 #endif

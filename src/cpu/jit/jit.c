@@ -172,6 +172,24 @@ static bool cache_create(void) {
   return true;
 }
 
+void jit_trace_build(struct block *b, struct trace *tr) {
+  tr->nblocks = 1;
+  tr->block[0] = b;
+  tr->first[0] = 0;
+  tr->first[1] = b->n;
+  while (tr->nblocks < JIT_MAX_TRACE) {
+    const struct block *last = tr->block[tr->nblocks - 1];
+    const struct insn *end = &last->insns[last->n - 1];
+    if (end->op != OP_b && end->op != OP_block_end) break;
+    bool seen = false; /* a loop back into the trace is a block exit */
+    for (u32 s = 0; s < tr->nblocks; s++) seen |= tr->block[s]->pc == end->imm;
+    struct block *next = seen ? NULL : block_find_locked(end->imm, b->mode);
+    if (!next || tr->first[tr->nblocks] + next->n > JIT_TRACE_INSNS) break;
+    tr->block[tr->nblocks++] = next;
+    tr->first[tr->nblocks] = tr->first[tr->nblocks - 1] + next->n;
+  }
+}
+
 /* With the cache lock held (block.c). */
 static void translate_locked(struct block *b) {
   if (g_cache.reset_pending || (!g_cache.rx && !cache_create())) return;
@@ -184,7 +202,16 @@ static void translate_locked(struct block *b) {
   struct emitter e = {g_cache.rw + g_cache.used, g_cache.rw + g_cache.used + MAX_TRANSLATION,
                       false};
   struct jit_output out;
-  if (!jit_translate_block(b, &e, rx_delta(), g_cache.exit, g_cache.epoch, &out)) return;
+  struct trace tr;
+  jit_trace_build(b, &tr);
+  bool ok = jit_translate_block(&tr, &e, rx_delta(), g_cache.exit, g_cache.epoch, &out);
+  if (!ok && tr.nblocks > 1) { /* too big together: the block alone */
+    e.p = g_cache.rw + g_cache.used;
+    e.full = false;
+    tr.nblocks = 1;
+    ok = jit_translate_block(&tr, &e, rx_delta(), g_cache.exit, g_cache.epoch, &out);
+  }
+  if (!ok) return;
   g_cache.index[g_cache.nindex++] = (struct jit_entry){out.chain, b};
   b->jit_epoch = g_cache.epoch;
   g_cache.used = (size_t)(e.p - g_cache.rw + 63) & ~(size_t)63;
@@ -297,8 +324,10 @@ bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
     if (i >= m->valid_from[k]) cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
   for (u32 k = 0; k < m->nvcached && uc->uc_mcontext.fpregs; k++) /* the xmm is the value */
     memcpy(&cpu->v[m->vslot[k]], &uc->uc_mcontext.fpregs->_xmm[m->vxmm[k]], sizeof cpu->v[0]);
-  cpu->block = b;
-  cpu->ip = &b->insns[i];
+  const struct trace *tr = &m->trace;
+  u32 s = trace_block_of(tr, i);
+  cpu->block = tr->block[s];
+  cpu->ip = &tr->block[s]->insns[i - tr->first[s]];
   return true;
 }
 

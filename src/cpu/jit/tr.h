@@ -40,7 +40,10 @@ enum { FLAGS_READ = 1, FLAGS_WRITE = 2, FLAGS_OPAQUE = 4, FLAGS_DEAD = 8 };
 
 struct tr {
   struct emitter *e;
-  const struct block *b;
+  const struct trace *trace; /* the blocks translated */
+  const struct block *b;     /* the first of them: the one this is the translation of */
+  const struct insn **ins;   /* the trace's instructions, in order */
+  u32 n;
   ptrdiff_t rx_delta;
   const u8 *exit;            /* the shared exit path (executable view) */
   u32 epoch;                 /* the cache's (jit.c): older translations are stale */
@@ -51,7 +54,7 @@ struct tr {
   enum xflags xflags;        /* host flags after instruction xflags_at */
   u32 xflags_at;
   u8 *top;
-  struct exit_ref exits[BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
+  struct exit_ref exits[JIT_MAX_TRACE * BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
   u32 nexits;
   struct slow_ref *slows;
   u32 nslows;
@@ -110,7 +113,7 @@ void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
    simd, its SIMD&FP ones) name at least twice, most named first, into
    order[]; returns how many. Every register field counts (an unused field
    is 0, or a general register in a SIMD&FP op: at worst one slot wasted). */
-u32 tr_rank_registers(const struct block *b, bool simd, u8 *order, u32 max);
+u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max);
 
 /* Cached V registers (translate_vec.c): choose them, load them all (at the
    entry and after a handler call), store those in mask to the cpu. */
@@ -124,7 +127,7 @@ bool tr_emit_vector(struct tr *t, u32 i);
    the MXCSR bookkeeping such a block needs: flags cleared at entry and
    after a handler call; Inexact folded into FPSR.IXC before a handler call
    and at every exit (translate_vec.c). */
-bool tr_block_has_fp(const struct block *b);
+bool tr_block_has_fp(const struct tr *t);
 void tr_mxcsr_clear(struct tr *t);
 void tr_mxcsr_fold(struct tr *t);
 

@@ -216,13 +216,19 @@ static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
 
 /* ---- calls into the interpreter ---- */
 
-static const struct insn *insn_at(struct tr *t, u32 i) { return &t->b->insns[i]; }
-static u64 pc_of(struct tr *t, u32 i) { return t->b->pc + 4ull * i; }
+static const struct insn *insn_at(struct tr *t, u32 i) { return t->ins[i]; }
+static const struct block *block_of(struct tr *t, u32 i) {
+  return t->trace->block[trace_block_of(t->trace, i)];
+}
+static u64 pc_of(struct tr *t, u32 i) {
+  const struct block *b = block_of(t, i);
+  return b->pc + 4ull * (u64)(t->ins[i] - b->insns);
+}
 
 static void set_ip(struct tr *t, u32 i) {
   x_mov_ri(E, RAX, (u64)(uintptr_t)insn_at(t, i));
   x_store(E, true, CPU_FIELD(ip), RAX);
-  x_mov_ri(E, RCX, (u64)(uintptr_t)t->b);
+  x_mov_ri(E, RCX, (u64)(uintptr_t)block_of(t, i));
   x_store(E, true, CPU_FIELD(block), RCX);
 }
 
@@ -945,10 +951,17 @@ static bool branches_to_start(const struct block *b, const struct insn *in) {
   return direct && in->imm == b->pc;
 }
 
-static bool loops_to_start(const struct block *b) {
-  for (u32 i = 0; i < b->n; i++)
-    if (branches_to_start(b, &b->insns[i])) return true;
+static bool loops_to_start(const struct tr *t) {
+  for (u32 i = 0; i < t->n; i++)
+    if (branches_to_start(t->b, t->ins[i])) return true;
   return false;
+}
+
+/* Whether instruction i is the branch from one block of the trace to the
+   next, which the translation falls through. */
+static bool joins_next_block(const struct tr *t, u32 i) {
+  u32 s = trace_block_of(t->trace, i);
+  return s + 1 < t->trace->nblocks && i + 1 == t->trace->first[s + 1];
 }
 
 /* A conditional branch, which the block goes on past: the x86 condition
@@ -1024,10 +1037,10 @@ _Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 /* ---- register choice ---- */
 
 /* Caches the general-purpose registers the block uses most. */
-u32 tr_rank_registers(const struct block *b, bool simd, u8 *order, u32 max) {
+u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
   u32 uses[32] = {0};
-  for (u32 i = 0; i < b->n; i++) {
-    const struct insn *in = &b->insns[i];
+  for (u32 i = 0; i < t->n; i++) {
+    const struct insn *in = t->ins[i];
     bool atomic = in->op >= OP_ldxr && in->op <= OP_swp; /* FP, SIMD, atomics: after ldr_b_off */
     if (simd ? in->op < OP_ldr_b_off || atomic : in->op >= OP_ldr_b_off) continue;
     const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
@@ -1048,7 +1061,7 @@ u32 tr_rank_registers(const struct block *b, bool simd, u8 *order, u32 max) {
 
 static void choose_registers(struct tr *t) {
   for (u32 s = 0; s < NUM_XSLOTS; s++) t->host_of[s] = -1;
-  t->ncached = tr_rank_registers(t->b, false, t->cached, JIT_MAX_CACHED);
+  t->ncached = tr_rank_registers(t, false, t->cached, JIT_MAX_CACHED);
   for (u32 k = 0; k < t->ncached; k++) t->host_of[t->cached[k]] = (i8)kPool[k];
 }
 
@@ -1071,7 +1084,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   /* In a block that loops back to its start, a register written late in
      one pass is live at a handler call early in the next: every cached
      register is loaded at entry and counts as written from the start. */
-  if (loops_to_start(b)) {
+  if (loops_to_start(t)) {
     for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
     t->live_in = ~0ull;
     for (u32 k = 0; k < t->nvcached; k++) t->vwritten |= 1u << t->vcached[k];
@@ -1085,14 +1098,16 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     if (t->live_in >> t->cached[k] & 1)
       x_load(E, true, t->host_of[t->cached[k]], XREG(t->cached[k]));
   tr_vload_all(t);
-  t->fp = tr_block_has_fp(b);
+  t->fp = tr_block_has_fp(t);
   if (t->fp) tr_mxcsr_clear(t);
   t->top = E->p;
-  for (u32 i = 0; i < b->n && !E->full && !t->failed; i++) {
+  for (u32 i = 0; i < t->n && !E->full && !t->failed; i++) {
     map->off[i] = (u32)(E->p - body);
     t->cur = i;
     const struct insn *in = insn_at(t, i);
-    if (i + 1 == b->n && insn_ends_block(in)) {
+    if (joins_next_block(t, i)) {
+      continue; /* the next block follows */
+    } else if (i + 1 == t->n && insn_ends_block(in)) {
       emit_end(t, i);
     } else if (insn_side_exit(in)) {
       emit_side_exit(t, i);
@@ -1136,11 +1151,16 @@ static bool vcache_pays(const struct tr *t1) {
   return t1->vaccesses >= 8 * t1->handler_calls;
 }
 
-bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_delta,
+bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t rx_delta,
                          const u8 *exit, u32 epoch, struct jit_output *out) {
-  struct jit_map *map = malloc(sizeof *map + b->n * sizeof map->off[0]);
-  struct slow_ref *slows = malloc(b->n * sizeof *slows);
-  u8 *flags_use = calloc(b->n, 1);
+  const struct block *b = trace->block[0];
+  u32 n = trace->first[trace->nblocks];
+  struct jit_map *map = malloc(sizeof *map + n * sizeof map->off[0]);
+  struct slow_ref *slows = malloc(n * sizeof *slows);
+  u8 *flags_use = calloc(n, 1);
+  const struct insn **ins = malloc(n * sizeof *ins);
+  for (u32 s = 0, k = 0; s < trace->nblocks && ins; s++)
+    for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
      serves every pass 1, allocated once (a fresh 256 KiB each time would
@@ -1153,17 +1173,17 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
     scratch_size = scratch ? room : 0;
   }
   u8 *chain = e->p, *body = NULL;
-  if (map && slows && flags_use && scratch) {
+  if (map && slows && flags_use && ins && scratch) {
     /* Pass 1, into scratch memory, finds which cached registers are read
        before they are written, and how each instruction uses the flags;
        pass 2 loads only those registers at entry and stores no dead flags. */
     struct emitter e1 = {scratch, scratch + room, false};
-    struct tr t1 = {.e = &e1, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
+    struct tr t1 = {.e = &e1, .trace = trace, .b = b, .ins = ins, .n = n, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
                     .slows = slows, .live_in = ~0ull, .flags_use = flags_use};
     if (emit_block(&t1, map)) {
-      struct tr t2 = {.e = e, .b = b, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
+      struct tr t2 = {.e = e, .trace = trace, .b = b, .ins = ins, .n = n, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
                       .slows = slows, .flags_use = flags_use, .vcache = vcache_pays(&t1)};
-      find_dead_flags(flags_use, b->n);
+      find_dead_flags(flags_use, n);
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
       body = emit_block(&t2, map);
@@ -1189,12 +1209,14 @@ bool jit_translate_block(const struct block *b, struct emitter *e, ptrdiff_t rx_
   }
   free(slows);
   free(flags_use);
+  free(ins);
   if (!body) {
     free(map);
     return false;
   }
   map->rx_body = body + rx_delta;
-  map->n = b->n;
+  map->trace = *trace;
+  map->n = n;
   out->chain = chain + rx_delta;
   out->body = body + rx_delta;
   out->map = map;

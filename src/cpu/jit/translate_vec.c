@@ -39,7 +39,7 @@ static int vx(struct tr *t, u32 n) {
 /* Caches the V registers the block's SIMD&FP instructions name most. */
 void tr_choose_vregs(struct tr *t) {
   memset(t->xmm_of, -1, sizeof t->xmm_of);
-  t->nvcached = t->vcache ? tr_rank_registers(t->b, true, t->vcached, JIT_MAX_VCACHED) : 0;
+  t->nvcached = t->vcache ? tr_rank_registers(t, true, t->vcached, JIT_MAX_VCACHED) : 0;
   for (u32 k = 0; k < t->nvcached; k++) t->xmm_of[t->vcached[k]] = (i8)(XMM_FIRST_CACHED + k);
 }
 
@@ -446,10 +446,10 @@ static const struct fp_form *fp_form_of(const struct insn *in) {
   return NULL;
 }
 
-bool tr_block_has_fp(const struct block *b) {
-  if (b->mode != 0) return false; /* rounding, flush-to-zero or default NaN set */
-  for (u32 i = 0; i < b->n; i++)
-    if (fp_form_of(&b->insns[i])) return true;
+bool tr_block_has_fp(const struct tr *t) {
+  if (t->b->mode != 0) return false; /* rounding, flush-to-zero or default NaN set */
+  for (u32 i = 0; i < t->n; i++)
+    if (fp_form_of(t->ins[i])) return true;
   return false;
 }
 
@@ -517,7 +517,7 @@ static bool emit_fp(struct tr *t, u32 i, const struct insn *in, const struct fp_
 }
 
 bool tr_emit_vector(struct tr *t, u32 i) {
-  const struct insn *in = &t->b->insns[i];
+  const struct insn *in = t->ins[i];
   detect();
   u32 op = in->op;
   if (op >= OP_ldr_b_off && op <= OP_stp_q_post) return emit_vmem(t, i, in);

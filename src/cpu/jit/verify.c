@@ -68,32 +68,44 @@ static void restore(struct cpu *c, const struct state *s) {
   c->excl_size = s->excl_size;
 }
 
-/* The interpreted twin: b's instructions through their handlers, stopping
-   where the translation stopped. Returns the instruction left for the
-   dispatch loop, or NULL with cpu->pc set. */
-static const struct insn *interpret(struct cpu *cpu, struct block *b) {
-  const struct insn *in = b->insns, *last = &b->insns[b->n - 1];
-  cpu->block = b;
-  for (;;) {
-    if (in == last && jit_left_to_loop(in->op)) return in;
-    cpu->ip = in;
-    const struct insn *next = g_op_handlers[in->op](cpu, in);
-    if (!next) return NULL;
-    if (in == last) { /* a branch to its own block, taken */
-      cpu->pc = b->pc;
-      return NULL;
+/* The interpreted twin: the trace's instructions through their handlers,
+   block after block, stopping where the translation stopped. Returns the
+   instruction left for the dispatch loop, or NULL with cpu->pc set. */
+static const struct insn *interpret(struct cpu *cpu, const struct trace *tr) {
+  u64 start_pc = cpu->pc;
+  for (u32 s = 0;; s++) {
+    struct block *b = tr->block[s];
+    const struct insn *in = b->insns, *last = &b->insns[b->n - 1];
+    bool final = s + 1 == tr->nblocks;
+    cpu->block = b;
+    for (;;) {
+      if (final && in == last && jit_left_to_loop(in->op)) {
+        cpu->pc = start_pc; /* as the translation leaves it: the loop goes by cpu->ip */
+        return in;
+      }
+      cpu->ip = in;
+      const struct insn *next = g_op_handlers[in->op](cpu, in);
+      if (in == last && !final) break; /* the branch on to the next block */
+      if (!next) return NULL;
+      if (in == last) { /* a branch to its own block, taken */
+        cpu->pc = b->pc;
+        return NULL;
+      }
+      in = next;
     }
-    in = next;
   }
 }
 
 static void COLD report(const struct block *b, const struct state *jit, const struct state *ref,
                         size_t nlog) {
   char line[160];
+  const struct trace *tr = &b->jit_map->trace;
   log_msg("--jit-verify: the translation of the block at 0x%llx (%u instructions) "
-          "disagrees with the interpreter:", (unsigned long long)b->pc, b->n);
-  for (u32 i = 0; i < b->n; i++)
-    log_msg("  0x%llx  %s", (unsigned long long)(b->pc + 4ull * i), g_op_names[b->insns[i].op]);
+          "disagrees with the interpreter:", (unsigned long long)b->pc, tr->first[tr->nblocks]);
+  for (u32 s = 0; s < tr->nblocks; s++)
+    for (u32 i = 0; i < tr->block[s]->n; i++)
+      log_msg("  0x%llx  %s", (unsigned long long)(tr->block[s]->pc + 4ull * i),
+              g_op_names[tr->block[s]->insns[i].op]);
   for (int r = 0; r < 32; r++)
     if (jit->x[r] != ref->x[r])
       log_msg("  %s%d: translated 0x%llx, interpreted 0x%llx", r == 31 ? "sp" : "x",
@@ -145,7 +157,7 @@ static bool check_once(struct cpu *cpu, struct block *b, const struct state *sta
   for (size_t k = *nlog; k-- > 0;)
     memcpy((void *)(uintptr_t)t_log[k].addr, t_log[k].old, t_log[k].size);
   restore(cpu, start);
-  const struct insn *ref_pending = interpret(cpu, b);
+  const struct insn *ref_pending = interpret(cpu, &b->jit_map->trace);
   save(cpu, ref);
   cpu->jit_pending = ref_pending;
   bool same = !memcmp(jit, ref, sizeof *jit) && jit_pending == ref_pending;

@@ -1,0 +1,153 @@
+/* Code that elfrun's JIT translates as one piece across block boundaries
+   (docs/jit.md, "Traces"): a block ending in an unconditional B runs on
+   into the block it branches to, and so does a block cut at the end of a
+   page. Each shape runs many times, so it is translated in every tier, and
+   faults in the joined block must show the guest the exact PC and
+   registers. Run under every tier by tests/check.sh; the expected output is
+   qemu-aarch64's. */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+
+static volatile uintptr_t fault_pc;
+static volatile int show_fault = 1; /* most repetitions only count */
+static volatile int faults;
+static volatile int across; /* in across_page */
+
+static void on_segv(int sig, siginfo_t *si, void *ucv) {
+  ucontext_t *uc = ucv;
+  unsigned long long x[31];
+  memcpy(x, uc->uc_mcontext.regs, sizeof x);
+  int r = across ? 11 : 19; /* the three registers the code sets */
+  faults++;
+  if (show_fault)
+    printf("signal %d at fault%+ld, address %s, x%d-x%d %llx %llx %llx\n", sig,
+         (long)(uc->uc_mcontext.pc - fault_pc),
+         si->si_addr == (void *)(uintptr_t)(x[9] + 16) ? "x9 + 16" : "elsewhere", r, r + 2, x[r],
+         x[r + 1], x[r + 2]);
+  uc->uc_mcontext.pc += 4;
+}
+
+/* A loop entered through a B to its test at the bottom (the shape
+   compilers give a while loop): the entry block and the test are one
+   translation. */
+static uint64_t rotated_loop(uint64_t n) {
+  uint64_t sum, i;
+  __asm__ volatile(
+      "mov %[sum], #0\n"
+      "mov %[i], #0\n"
+      "b 2f\n"
+      "1:\n"
+      "add %[sum], %[sum], %[i], lsl #1\n"
+      "eor %[sum], %[sum], %[i]\n"
+      "add %[i], %[i], #1\n"
+      "2:\n"
+      "cmp %[i], %[n]\n"
+      "b.lo 1b\n"
+      : [sum] "=&r"(sum), [i] "=&r"(i)
+      : [n] "r"(n)
+      : "cc");
+  return sum;
+}
+
+/* A fault in the block a B leads to: x19 set before the B, x20 after it. */
+static void fault_after_branch(void *hole, uint64_t k) {
+  __asm__ volatile(
+      "adr x10, 3f\n"
+      "str x10, [%[pcslot]]\n"
+      "mov x19, %[k]\n"
+      "mov x21, #0x2121\n"
+      "b 1f\n"
+      "mov x21, #0xdead\n" /* never runs */
+      "1:\n"
+      "add x20, x19, #5\n"
+      "mov x9, %[hole]\n"
+      "3: ldr x21, [x9, #16]\n" /* faults: x21 keeps 0x2121 */
+      :
+      : [pcslot] "r"(&fault_pc), [hole] "r"(hole), [k] "r"(k)
+      : "x9", "x10", "x19", "x20", "x21", "memory");
+}
+
+/* Code that runs through the end of a page: the entry is 16 bytes before
+   a page boundary, so its block is cut there and the next page's block
+   goes on with the same registers; it faults on the second page when
+   asked to. */
+uint64_t across_page(uint64_t x, void *hole);
+__asm__(
+    ".text\n"
+    ".balign 4096\n"
+    ".skip 4080\n"
+    ".global across_page\n"
+    "across_page:\n"
+    "mov x11, x0\n"
+    "add x12, x0, #2\n"
+    "eor x13, x12, x11, lsl #3\n"
+    "mov x9, x1\n"
+    /* the page ends here */
+    "add x0, x13, x12\n"
+    "cbz x9, 1f\n"
+    ".global across_page_fault\n"
+    "across_page_fault:\n"
+    "ldr x2, [x9, #16]\n"
+    "1:\n"
+    "ret\n");
+extern char across_page_fault[];
+
+/* A switch dispatch whose cases all branch back to the dispatch: each
+   case and the dispatch are one translation (bench/kernels/bytecode.c is
+   the same shape, larger). */
+static uint64_t dispatch(const unsigned char *ops, int n, uint64_t acc) {
+  for (int i = 0; i < n; i++) {
+    switch (ops[i]) {
+      case 0: acc = acc * 33 + 1; break;
+      case 1: acc ^= acc >> 7; break;
+      case 2: acc += i; break;
+      case 3: acc = (acc << 3) | (acc >> 61); break;
+      case 4: acc -= 12345; break;
+      default: acc = ~acc; break;
+    }
+    __asm__ volatile("" ::: "memory");
+  }
+  return acc;
+}
+
+int main(void) {
+  setvbuf(stdout, NULL, _IONBF, 0);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_segv;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGSEGV, &sa, NULL);
+  void *hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  uint64_t h = 0;
+  for (uint64_t n = 0; n < 300; n++) h = h * 31 + rotated_loop(n);
+  printf("rotated loop: %llx\n", (unsigned long long)h);
+
+  for (int round = 0; round < 3; round++) {
+    for (int k = 0; k < 100; k++) {
+      show_fault = k == 0 || k == 99;
+      fault_after_branch(hole, (uint64_t)k << 8);
+    }
+    printf("round %d: %d faults\n", round, faults);
+  }
+
+  h = 0;
+  for (uint64_t k = 0; k < 500; k++) h = h * 31 + across_page(k, NULL);
+  printf("across a page: %llx\n", (unsigned long long)h);
+  fault_pc = (uintptr_t)across_page_fault;
+  show_fault = 1;
+  across = 1;
+  for (uint64_t k = 0; k < 2; k++) printf("returned %llx\n", (unsigned long long)across_page(k, hole));
+
+  unsigned char ops[97];
+  for (int i = 0; i < 97; i++) ops[i] = (unsigned char)((i * 7 + i / 5) % 6);
+  h = 1;
+  for (int r = 0; r < 200; r++) h = dispatch(ops, 97, h);
+  printf("dispatch: %llx\n", (unsigned long long)h);
+  return 0;
+}
