@@ -343,8 +343,59 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
    loads and stores of consecutive bytes. LD1 of three or four registers,
    and the forms that interleave (LD2-LD4, ST2-ST4), keep their handlers;
    so do stores under --jit-verify, which logs at most 16 bytes a store. */
+/* LD2-LD4 (multiple structures) de-interleave memory into registers:
+   element e of register s is element e * selem + s of memory. Each
+   register is gathered from the 16-byte chunks of memory, one PSHUFB per
+   chunk that holds any of its elements, with a mask that moves them into
+   place and zeroes the rest, the pieces OR-ed together. The masks, by
+   [arrangement: Q][selem - 2][log2 element bytes][register][chunk]:
+   built once. */
+static u8 g_deinterleave[2][3][4][4][4][16];
+
+static void build_deinterleave_masks(void) {
+  static bool built; /* translation runs under the cache lock */
+  if (built) return;
+  built = true;
+  for (u32 q = 0; q < 2; q++)
+    for (u32 selem = 2; selem <= 4; selem++)
+      for (u32 esize = 0; esize < 4; esize++)
+        for (u32 r = 0; r < selem; r++)
+          for (u32 c = 0; c < 4; c++)
+            for (u32 p = 0; p < 16; p++) {
+              u32 eb = 1u << esize, from = (p / eb * selem + r) * eb + p % eb;
+              bool here = p < (8u << q) && from / 16 == c;
+              g_deinterleave[q][selem - 2][esize][r][c][p] = here ? (u8)(from % 16) : 0x80;
+            }
+}
+
+/* rax = the address, checked. Registers change only once every byte has
+   been read: the last chunk is touched first, and the first register's
+   gather starts at the first chunk, so both pages (at most 64 bytes, two
+   pages) have been read before any register is written. */
+static void emit_deinterleave(struct tr *t, const struct insn *in, u32 selem) {
+  u32 esize = in->b & 3, q = in->b >> 2 & 1, total = selem * (8u << q), chunks = total / 16;
+  const u8(*masks)[4][16] = g_deinterleave[q][selem - 2][esize];
+  build_deinterleave_masks();
+  x_sse_rm(E, 0xf3, SSE_MOVDQU_LOAD, XMM1, XMEM(RAX, (i32)total - 16));
+  x_mov_ri(E, RCX, (u64)(uintptr_t)masks);
+  for (u32 r = 0; r < selem; r++) {
+    bool first = true;
+    for (u32 c = 0; c < chunks; c++) {
+      bool used = false;
+      for (u32 p = 0; p < 16; p++) used |= masks[r][c][p] != 0x80;
+      if (!used) continue;
+      int x = first ? XMM0 : XMM1;
+      x_sse_rm(E, 0xf3, SSE_MOVDQU_LOAD, x, XMEM(RAX, (i32)(16 * c)));
+      x_sse_rm(E, 0x66, 0x0f3800, x, XMEM(RCX, (i32)(16 * (4 * r + c)))); /* PSHUFB */
+      if (!first) x_sse_rr(E, 0x66, 0x0feb, XMM0, XMM1);                  /* POR */
+      first = false;
+    }
+    vput(t, (in->rd + r) % 32, XMM0, 16);
+  }
+}
+
 static bool emit_struct(struct tr *t, u32 i, const struct insn *in) {
-  u32 op = in->op, regs = 1, bytes = in->b >> 2 & 1 ? 16 : 8, esize = 0;
+  u32 op = in->op, regs = 1, bytes = in->b >> 2 & 1 ? 16 : 8, esize = 0, selem = 1;
   bool post, load = true, replicate = op >= OP_ld1r_b && op <= OP_ld1r_d_post;
   if (replicate) {
     post = (op - OP_ld1r_b) & 1;
@@ -354,7 +405,13 @@ static bool emit_struct(struct tr *t, u32 i, const struct insn *in) {
     post = op == OP_ldn_multiple_post || op == OP_stn_multiple_post;
     load = op == OP_ldn_multiple || op == OP_ldn_multiple_post;
     regs = in->a >> 4;
-    if ((in->a & 15) != 1 || (load && regs > 2) || (!load && g_jit.verify)) return false;
+    selem = in->a & 15;
+    if (selem > 1) { /* LD2-LD4 of 16 or 32 bytes a register set */
+      if (!load || !g_ssse3 || (selem * bytes) % 16) return false;
+      regs = selem;
+    } else if ((load && regs > 2) || (!load && g_jit.verify)) {
+      return false;
+    }
   }
   u32 total = replicate ? 1u << esize : regs * bytes;
   u64 written_before = t->written;
@@ -365,6 +422,8 @@ static bool emit_struct(struct tr *t, u32 i, const struct insn *in) {
     load_elem(t, RDX, 1u << esize, XMEM(RAX, 0));
     broadcast(t, RDX, esize);
     vput(t, in->rd, XMM0, bytes);
+  } else if (selem > 1) {
+    emit_deinterleave(t, in, selem);
   } else if (load) { /* every load before the registers change */
     u32 opc = bytes == 16 ? SSE_MOVDQU_LOAD : SSE_MOVQ_LOAD;
     for (u32 r = 0; r < regs; r++) x_sse_rm(E, 0xf3, opc, XMM0 + (int)r, XMEM(RAX, (i32)(r * bytes)));
