@@ -93,13 +93,17 @@ static inline void tr_flags_use(struct tr *t, u8 how) { t->flags_use[t->cur] |= 
 /* Addressing modes of loads and stores (ldst.h). */
 enum mem_mode { M_OFF, M_PRE, M_POST, M_REG, M_LIT };
 
-/* rax = the address of a load or store of `total` bytes in addressing
-   mode `mode` (base rn, index rm, imm), checked: returns the jump to take
-   to the slow path, NULL when the address needs no check, and sets *ok to
-   false (emitting nothing useful) for a form with no native address. */
-u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok);
-/* The base register's writeback of the pre- and post-index modes. */
-void tr_writeback(struct tr *t, const struct insn *in, u32 mode);
+/* The address of a load or store of `total` bytes in addressing mode
+   `mode` (base rn, index rm, imm), checked: in rax, and *at = [rax], or,
+   when at is not NULL, possibly an operand on the guest registers
+   themselves. Returns the jump to take to the slow path, NULL when the
+   address needs no check, and sets *ok to false (emitting nothing useful)
+   for a form with no native address. */
+u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok,
+                struct xmem *at);
+/* The base register's writeback of the pre- and post-index modes (at:
+   the operand tr_address gave). */
+void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at);
 /* Instruction i's slow path: the jump at `at` (from tr_address) runs its
    handler instead, then continues here. */
 void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before);

@@ -437,9 +437,10 @@ static bool mem_form_of(u32 op, struct mem_form *f) {
 #undef FORM
 }
 
-/* One access of size bytes at [rax + disp] into dst (loads) or from src. */
-static void load_to(struct tr *t, int dstr, u32 size, enum mem_kind kind, i32 disp) {
-  struct xmem m = XMEM(RAX, disp);
+/* One access of size bytes at `at` + disp into dst (loads) or from src. */
+static void load_to(struct tr *t, int dstr, u32 size, enum mem_kind kind, struct xmem at,
+                    i32 disp) {
+  struct xmem m = xmem_plus(at, disp);
   bool sx64 = kind == K_LOAD_S64 || kind == K_LOADP_S64, sx32 = kind == K_LOAD_S32;
   switch (size) {
     case 1: x_load_ext(E, sx64 || sx32 ? 0x0fbe : 0x0fb6, sx64, dstr, m); break;
@@ -452,8 +453,8 @@ static void load_to(struct tr *t, int dstr, u32 size, enum mem_kind kind, i32 di
   }
 }
 
-static void store_from(struct tr *t, int srcr, u32 size, i32 disp) {
-  struct xmem m = XMEM(RAX, disp);
+static void store_from(struct tr *t, int srcr, u32 size, struct xmem at, i32 disp) {
+  struct xmem m = xmem_plus(at, disp);
   switch (size) {
     case 1: x_store8(E, m, srcr); break;
     case 2: x_store16(E, m, srcr); break;
@@ -472,7 +473,7 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
   x_store(E, false, XMEM(RCX, offsetof(struct jit_store_log, size)), RDX);
   for (u32 k = 0; k < count; k++) {
     i32 at = (i32)(offsetof(struct jit_store_log, old) + k * size);
-    load_to(t, RDX, size, K_LOAD, (i32)(k * size));
+    load_to(t, RDX, size, K_LOAD, XMEM(RAX, 0), (i32)(k * size));
     switch (size) {
       case 1: x_store8(E, XMEM(RCX, at), RDX); break;
       case 2: x_store16(E, XMEM(RCX, at), RDX); break;
@@ -482,8 +483,10 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
   x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
 }
 
-u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok) {
+u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok,
+                struct xmem *at) {
   *ok = true;
+  if (at) *at = XMEM(RAX, 0);
   tr_flags_use(t, FLAGS_OPAQUE); /* it may fault */
 #ifdef GUEST_HOLE
   /* Sanitizer builds carve a hole out of the window that the one-compare
@@ -492,6 +495,27 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
   return NULL;
 #endif
   if (mode != M_LIT && mode != M_REG && (i64)in->imm != (i32)in->imm) return *ok = false, NULL;
+  /* Where the caller takes the operand, the access addresses the guest
+     registers directly and only the check computes the address: in the
+     offset and post-index modes (unless a load overwrites the base before
+     the writeback reads it), and by a cached index shifted. The log of
+     --jit-verify wants the address in rax. */
+  struct xmem direct = {-1, -1, 0, 0};
+  bool overlap = in->rd == in->rn || in->ra == in->rn;
+  if (!at || g_jit.verify || (i64)in->imm + total != (i32)((i64)in->imm + total)) {
+  } else if (mode == M_OFF || (mode == M_POST && !overlap)) {
+    direct = XMEM(tr_src(t, in->rn, RAX), mode == M_OFF ? (i32)in->imm : 0);
+  } else if (mode == M_REG && in->a == INDEX_LSL && in->b <= 3 && in->rm < REG_ZR &&
+             t->host_of[in->rm] >= 0) {
+    note_read(t, in->rm);
+    direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), t->host_of[in->rm], in->b, 0};
+  }
+  if (direct.base >= 0) {
+    *at = direct;
+    x_lea(E, RCX, xmem_plus(direct, (i32)total - 1));
+    x_shift_ri(E, SH_SHR, true, RCX, 46);
+    return x_jcc(E, CC_NE);
+  }
   switch (mode) {
     case M_OFF:
     case M_PRE:
@@ -526,12 +550,13 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
   return x_jcc(E, CC_NE);
 }
 
-void tr_writeback(struct tr *t, const struct insn *in, u32 mode) {
+void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at) {
   if (mode == M_PRE) {
     tr_dst(t, in->rn, RAX);
-  } else if (mode == M_POST) {
-    x_lea(E, RAX, XMEM(RAX, (i32)in->imm));
-    tr_dst(t, in->rn, RAX);
+  } else if (mode == M_POST) { /* at is [base] */
+    int r = in->rn < REG_ZR && t->host_of[in->rn] >= 0 ? t->host_of[in->rn] : RAX;
+    x_lea(E, r, xmem_plus(at, (i32)in->imm));
+    tr_dst(t, in->rn, r);
   }
 }
 
@@ -551,33 +576,34 @@ void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
 static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
   bool pair = f.kind >= K_LOADP, ok;
   u64 written_before = t->written;
-  u8 *slow_at = tr_address(t, in, f.mode, pair ? 2u * f.size : f.size, &ok);
+  struct xmem at;
+  u8 *slow_at = tr_address(t, in, f.mode, pair ? 2u * f.size : f.size, &ok, &at);
   if (!ok) return false;
   switch (f.kind) {
     case K_LOAD: case K_LOAD_S32: case K_LOAD_S64: {
       /* Straight into rd's cache register: a faulting load writes nothing. */
       int r = in->rd < REG_ZR && t->host_of[in->rd] >= 0 ? t->host_of[in->rd] : RDX;
-      load_to(t, r, f.size, f.kind, 0);
+      load_to(t, r, f.size, f.kind, at, 0);
       tr_dst(t, in->rd, r);
       break;
     }
     case K_LOADP: case K_LOADP_S64:
-      load_to(t, RDX, f.size, f.kind, 0);
-      load_to(t, RCX, f.size, f.kind, (i32)f.size);
+      load_to(t, RDX, f.size, f.kind, at, 0);
+      load_to(t, RCX, f.size, f.kind, at, (i32)f.size);
       tr_dst(t, in->ra, RCX);
       tr_dst(t, in->rd, RDX);
       break;
     case K_STORE:
       if (g_jit.verify) tr_log_store(t, f.size, 1);
-      store_from(t, tr_src(t, in->rd, RDX), f.size, 0);
+      store_from(t, tr_src(t, in->rd, RDX), f.size, at, 0);
       break;
     default: /* K_STOREP */
       if (g_jit.verify) tr_log_store(t, f.size, 2);
-      store_from(t, tr_src(t, in->rd, RDX), f.size, 0);
-      store_from(t, tr_src(t, in->ra, RCX), f.size, (i32)f.size);
+      store_from(t, tr_src(t, in->rd, RDX), f.size, at, 0);
+      store_from(t, tr_src(t, in->ra, RCX), f.size, at, (i32)f.size);
       break;
   }
-  tr_writeback(t, in, f.mode);
+  tr_writeback(t, in, f.mode, at);
   tr_slow_path(t, i, slow_at, written_before);
   return true;
 }

@@ -306,16 +306,17 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
   if (g_jit.verify && !load && pair && size == 16) return false;
   u64 written_before = t->written;
   bool ok;
-  u8 *slow_at = tr_address(t, in, mode, pair ? 2 * size : size, &ok);
+  struct xmem at;
+  u8 *slow_at = tr_address(t, in, mode, pair ? 2 * size : size, &ok, &at);
   if (!ok) return false;
   if (load && size <= 2) {
-    load_elem(t, RDX, size, XMEM(RAX, 0));
+    load_elem(t, RDX, size, at);
     vput_gp(t, in->rd, RDX);
   } else if (load) { /* MOVD, MOVQ or MOVDQU: each zero-extends to 16 bytes */
     u32 pfx = size == 4 ? 0x66 : 0xf3;
     u32 opc = size == 4 ? SSE_MOVD_LOAD : size == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQU_LOAD;
-    x_sse_rm(E, pfx, opc, XMM0, XMEM(RAX, 0));
-    if (pair) x_sse_rm(E, pfx, opc, XMM1, XMEM(RAX, (i32)size)); /* both loads first */
+    x_sse_rm(E, pfx, opc, XMM0, at);
+    if (pair) x_sse_rm(E, pfx, opc, XMM1, xmem_plus(at, (i32)size)); /* both loads first */
     vput(t, in->rd, XMM0, 16);
     if (pair) vput(t, in->ra, XMM1, 16);
   } else {
@@ -327,14 +328,14 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
       u32 reg = k ? in->ra : in->rd;
       if (size == 16) {
         vget(t, XMM0, reg);
-        x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, XMEM(RAX, 16 * (i32)k));
+        x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, xmem_plus(at, 16 * (i32)k));
       } else {
         vget_gp(t, RDX, reg, size == 8);
-        store_elem(t, XMEM(RAX, (i32)(size * k)), RDX, size);
+        store_elem(t, xmem_plus(at, (i32)(size * k)), RDX, size);
       }
     }
   }
-  tr_writeback(t, in, mode);
+  tr_writeback(t, in, mode, at);
   tr_slow_path(t, i, slow_at, written_before);
   return true;
 }
@@ -416,7 +417,7 @@ static bool emit_struct(struct tr *t, u32 i, const struct insn *in) {
   u32 total = replicate ? 1u << esize : regs * bytes;
   u64 written_before = t->written;
   bool ok;
-  u8 *slow_at = tr_address(t, in, post ? M_POST : M_OFF, total, &ok);
+  u8 *slow_at = tr_address(t, in, post ? M_POST : M_OFF, total, &ok, NULL);
   if (!ok) return false;
   if (replicate) {
     load_elem(t, RDX, 1u << esize, XMEM(RAX, 0));

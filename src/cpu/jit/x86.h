@@ -25,6 +25,11 @@ struct xmem {
   i32 disp;
 };
 #define XMEM(b, d) ((struct xmem){(b), -1, 0, (i32)(d)})
+/* m moved on by d bytes. */
+static inline struct xmem xmem_plus(struct xmem m, i32 d) {
+  m.disp += d;
+  return m;
+}
 
 struct emitter {
   u8 *p, *end;
