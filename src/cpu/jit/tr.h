@@ -21,6 +21,8 @@ struct exit_ref {
   u8 *at;      /* rel32 of a jump to the exit's stub */
   u64 target;  /* guest PC the exit continues at */
   u64 written; /* cached registers written by then: those the stub stores */
+  u32 flags;   /* enum xflags: the stub first stores NZCV from the host flags
+                  a producer of this kind left (a fused conditional branch) */
 };
 
 struct slow_ref {

@@ -136,14 +136,13 @@ static void alu_imm(struct tr *t, enum x86_alu op, bool w, int r, u64 imm, int t
 
 /* ---- flags ---- */
 
-/* NZCV from the host flags an x86 instruction of `kind` left, unless the
-   instruction's flags are dead: overwritten before anything reads them or
-   anything could stop in between (a fault, a handler, a block exit). */
-static void flags_out(struct tr *t, u32 i, enum xflags kind) {
-  tr_flags_use(t, FLAGS_WRITE);
-  t->xflags = kind;
-  t->xflags_at = i;
-  if (t->flags_use[i] & FLAGS_DEAD) return;
+/* NZCV from the host flags an x86 instruction of `kind` left (flags_store),
+   unless the instruction's flags are dead: overwritten before anything
+   reads them from the cpu or anything could stop in between (a fault, a
+   handler, a block exit). A consumer right behind its producer reads the
+   host flags, and a conditional branch that leaves stores them on its way
+   out, so neither keeps the producer's flags alive (flags_out). */
+static void flags_store(struct tr *t, enum xflags kind) {
   x_setcc_m(E, CC_S, CPU_FIELD(nf));
   x_setcc_m(E, CC_E, CPU_FIELD(zf));
   if (kind == XF_LOGIC) {
@@ -154,6 +153,13 @@ static void flags_out(struct tr *t, u32 i, enum xflags kind) {
     x_setcc_m(E, kind == XF_SUB ? CC_AE : CC_B, CPU_FIELD(cf));
     x_setcc_m(E, CC_O, CPU_FIELD(vf));
   }
+}
+
+static void flags_out(struct tr *t, u32 i, enum xflags kind) {
+  tr_flags_use(t, FLAGS_WRITE);
+  t->xflags = kind;
+  t->xflags_at = i;
+  if (!(t->flags_use[i] & FLAGS_DEAD)) flags_store(t, kind);
 }
 
 /* Pass 2's FLAGS_DEAD from pass 1's uses, walking back from the block's
@@ -178,16 +184,20 @@ static const i8 kCondFromHost[4][14] = {
     [XF_LOGIC] = {CC_E, CC_NE, -1, -1, CC_S, CC_NS, -1, -1, -1, -1, CC_GE, CC_L, CC_G, CC_LE},
 };
 
+/* Whether Arm condition cond for instruction i can be read from the host
+   flags its producer, instruction i - 1, left. */
+static bool cond_fused(const struct tr *t, u32 i, u32 cond) {
+  return cond < 14 && t->xflags != XF_NONE && t->xflags_at + 1 == i &&
+         kCondFromHost[t->xflags][cond] >= 0;
+}
+
 /* Emits a test of Arm condition cond for instruction i and returns the x86
    condition that holds when it does, or -1 for AL/NV (always). May use rax
    and rcx. fused_ok: the host flags are still those instruction i - 1 left. */
 static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
   if (cond >= 14) return -1;
+  if (fused_ok && cond_fused(t, i, cond)) return kCondFromHost[t->xflags][cond];
   tr_flags_use(t, FLAGS_READ);
-  if (fused_ok && t->xflags != XF_NONE && t->xflags_at + 1 == i) {
-    int cc = kCondFromHost[t->xflags][cond];
-    if (cc >= 0) return cc;
-  }
   static const i32 kFlag[4] = {CPU_OFF(zf), CPU_OFF(cf), CPU_OFF(nf), CPU_OFF(vf)};
   bool negate = cond & 1;
   switch (cond >> 1) {
@@ -265,26 +275,33 @@ static void leave_for_handler(struct tr *t, u32 i) {
 
 /* ---- block exits ---- */
 
-/* A jump (rel32 at `at`) to the exit stub for guest PC target. */
-static void exit_ref(struct tr *t, u8 *at, u64 target) {
-  tr_flags_use(t, FLAGS_OPAQUE);
+/* A jump (rel32 at `at`) to the exit stub for guest PC target, whose stub
+   first stores NZCV from host flags of kind `flags` (XF_NONE: NZCV are in
+   the cpu already on this path). */
+static void exit_ref_flags(struct tr *t, u8 *at, u64 target, enum xflags flags) {
   if (t->nexits == ARRAY_LEN(t->exits)) {
     t->failed = true;
     return;
   }
-  t->exits[t->nexits++] = (struct exit_ref){at, target, t->written};
+  t->exits[t->nexits++] = (struct exit_ref){at, target, t->written, flags};
+}
+
+/* The same for an exit that needs NZCV in the cpu (opaque to the flags
+   analysis: the producers before it store theirs). */
+static void exit_ref(struct tr *t, u8 *at, u64 target) {
+  tr_flags_use(t, FLAGS_OPAQUE);
+  exit_ref_flags(t, at, target, XF_NONE);
 }
 
 /* A taken branch to the start of this block: straight to `top`, unless a
-   signal or a flush waits. */
-static void loop_back(struct tr *t) {
-  if (g_jit.verify) { /* each pass is checked on its own */
-    exit_ref(t, x_jmp(E), t->b->pc);
-    return;
+   signal or a flush waits. flags_stored: this path has stored NZCV. */
+static void loop_back(struct tr *t, bool flags_stored) {
+  if (!g_jit.verify) { /* --jit-verify checks each pass on its own */
+    x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
+    x_patch_rel32(E, x_jcc(E, CC_E), t->top);
   }
-  x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
-  x_patch_rel32(E, x_jcc(E, CC_E), t->top);
-  exit_ref(t, x_jmp(E), t->b->pc);
+  if (flags_stored) exit_ref_flags(t, x_jmp(E), t->b->pc, XF_NONE);
+  else exit_ref(t, x_jmp(E), t->b->pc);
 }
 
 /* lea rax, [rip + (target - end of this instruction)] */
@@ -312,8 +329,10 @@ static void emit_chainable_exit(struct tr *t, u64 target) {
    side exit comes before later writes), then a jump that jit_chain() may
    point at the next block's translation; until then it falls through to
    setting cpu->pc and naming itself in cpu->jit_site. */
-static u8 *emit_exit_stub(struct tr *t, u64 target, u64 written) {
+static u8 *emit_exit_stub(struct tr *t, const struct exit_ref *x) {
+  u64 target = x->target, written = x->written;
   u8 *stub = E->p;
+  if (x->flags != XF_NONE) flags_store(t, x->flags); /* the host flags are intact here */
   if (t->fp) tr_mxcsr_fold(t);
   sync_out(t, written);
   tr_vstore(t, t->vwritten);
@@ -997,7 +1016,14 @@ static void emit_side_exit(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
   int cc;
+  /* B.cond right behind its producer: the host flags decide, and if the
+     producer stored no NZCV (they are dead on the way on), each way out
+     stores them from the host flags (flags_out). */
+  bool fused = false;
+  enum xflags store = XF_NONE;
   if (op >= OP_b_eq && op <= OP_b_le_loop) {
+    fused = cond_fused(t, i, (op - OP_b_eq) >> 1);
+    if (fused && (t->flags_use[t->xflags_at] & FLAGS_DEAD)) store = t->xflags;
     cc = cond_cc(t, i, (op - OP_b_eq) >> 1, true);
   } else if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
     u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
@@ -1011,8 +1037,11 @@ static void emit_side_exit(struct tr *t, u32 i) {
   }
   if (branches_to_start(t->b, in) && !g_jit.verify) {
     u8 *stay = x_jcc(E, x_cc_invert((enum x86_cc)cc));
-    loop_back(t);
+    if (store != XF_NONE) flags_store(t, store);
+    loop_back(t, fused);
     x_patch_rel32(E, stay, E->p);
+  } else if (fused) {
+    exit_ref_flags(t, x_jcc(E, (enum x86_cc)cc), in->imm, store);
   } else {
     exit_ref(t, x_jcc(E, (enum x86_cc)cc), in->imm);
   }
@@ -1024,7 +1053,7 @@ static void emit_end(struct tr *t, u32 i) {
   u32 op = in->op;
   u64 next = pc_of(t, i) + 4;
   if ((op == OP_b || op == OP_b_loop) && branches_to_start(t->b, in)) {
-    loop_back(t);
+    loop_back(t, false);
     return;
   }
   switch (op) {
@@ -1150,9 +1179,10 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   for (u32 k = 0; k < t->nexits; k++) {
     stubs[k] = NULL;
     for (u32 j = 0; j < k; j++) /* a jump to the same target: the same stub */
-      if (t->exits[j].target == t->exits[k].target && t->exits[j].written == t->exits[k].written)
+      if (t->exits[j].target == t->exits[k].target && t->exits[j].written == t->exits[k].written &&
+          t->exits[j].flags == t->exits[k].flags)
         stubs[k] = stubs[j];
-    if (!stubs[k]) stubs[k] = emit_exit_stub(t, t->exits[k].target, t->exits[k].written);
+    if (!stubs[k]) stubs[k] = emit_exit_stub(t, &t->exits[k]);
     x_patch_rel32(E, t->exits[k].at, stubs[k]);
   }
   for (u32 k = 0; k < t->nslows; k++) {
