@@ -53,8 +53,9 @@ struct tr {
   u32 ncached;
   u8 cached[JIT_MAX_CACHED];
   u64 written;               /* slots written so far (bit per slot) */
-  enum xflags xflags;        /* host flags after instruction xflags_at */
-  u32 xflags_at;
+  enum xflags xflags;        /* host flags as instruction xflags_at left them, */
+  u32 xflags_at;             /* nothing emitted since having changed them */
+  bool keeps_flags;          /* the instruction being emitted leaves them as they are */
   u8 *top;
   struct exit_ref exits[JIT_MAX_TRACE * BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
   u32 nexits;

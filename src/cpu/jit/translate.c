@@ -15,8 +15,8 @@
    the window's end; anything else takes the slow path, which runs the
    interpreter's handler. NZCV stay in the cpu's four flag bytes, written
    with SETcc right after the instruction that sets them unless they are
-   dead (find_dead_flags); a consumer right behind its producer (CMP then
-   B.cond or CSEL) uses the host flags as they are. Every instruction
+   dead (find_dead_flags); a consumer of the last producer (CMP then B.cond
+   or CSEL) uses the host flags while nothing has changed them. Every instruction
    without a native form calls its interpreter handler, so translated and
    interpreted code share one implementation of everything but the
    translated forms. */
@@ -102,16 +102,13 @@ void tr_dst(struct tr *t, u32 s, int from) {
   }
 }
 
+/* slot s = v, the host flags untouched. */
 static void dst_imm(struct tr *t, u32 s, u64 v) {
   if (s >= REG_ZR) return;
-  note_write(t, s);
-  if (t->host_of[s] >= 0) {
-    t->written |= 1ull << s;
-    x_mov_ri(E, t->host_of[s], v);
-  } else {
-    x_mov_ri(E, RAX, v);
-    tr_dst(t, s, RAX);
-  }
+  int r = t->host_of[s] >= 0 ? t->host_of[s] : RAX;
+  if (v) x_mov_ri(E, r, v);
+  else zero_keep_flags(t, r);
+  tr_dst(t, s, r);
 }
 
 /* Cached registers back to the cpu (those in mask), and from it. */
@@ -139,9 +136,9 @@ static void alu_imm(struct tr *t, enum x86_alu op, bool w, int r, u64 imm, int t
 /* NZCV from the host flags an x86 instruction of `kind` left (flags_store),
    unless the instruction's flags are dead: overwritten before anything
    reads them from the cpu or anything could stop in between (a fault, a
-   handler, a block exit). A consumer right behind its producer reads the
-   host flags, and a conditional branch that leaves stores them on its way
-   out, so neither keeps the producer's flags alive (flags_out). */
+   handler, a block exit). A consumer that reads the host flags, and a
+   conditional branch that stores them on its way out, keep no producer's
+   flags alive. */
 static void flags_store(struct tr *t, enum xflags kind) {
   x_setcc_m(E, CC_S, CPU_FIELD(nf));
   x_setcc_m(E, CC_E, CPU_FIELD(zf));
@@ -184,19 +181,20 @@ static const i8 kCondFromHost[4][14] = {
     [XF_LOGIC] = {CC_E, CC_NE, -1, -1, CC_S, CC_NS, -1, -1, -1, -1, CC_GE, CC_L, CC_G, CC_LE},
 };
 
-/* Whether Arm condition cond for instruction i can be read from the host
-   flags its producer, instruction i - 1, left. */
-static bool cond_fused(const struct tr *t, u32 i, u32 cond) {
-  return cond < 14 && t->xflags != XF_NONE && t->xflags_at + 1 == i &&
-         kCondFromHost[t->xflags][cond] >= 0;
+/* Whether Arm condition cond can be read from the host flags its producer
+   left (nothing since has changed them: emit_block). */
+static bool cond_fused(const struct tr *t, u32 cond) {
+  return cond < 14 && t->xflags != XF_NONE && kCondFromHost[t->xflags][cond] >= 0;
 }
 
 /* Emits a test of Arm condition cond for instruction i and returns the x86
    condition that holds when it does, or -1 for AL/NV (always). May use rax
-   and rcx. fused_ok: the host flags are still those instruction i - 1 left. */
+   and rcx. fused_ok: the host flags may be read (nothing emitted for
+   instruction i has changed them yet). */
 static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
+  (void)i;
   if (cond >= 14) return -1;
-  if (fused_ok && cond_fused(t, i, cond)) return kCondFromHost[t->xflags][cond];
+  if (fused_ok && cond_fused(t, cond)) return kCondFromHost[t->xflags][cond];
   tr_flags_use(t, FLAGS_READ);
   static const i32 kFlag[4] = {CPU_OFF(zf), CPU_OFF(cf), CPU_OFF(nf), CPU_OFF(vf)};
   bool negate = cond & 1;
@@ -685,6 +683,16 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
   static const u8 kAlu[12] = {ALU_AND, ALU_AND, ALU_OR, ALU_OR, ALU_XOR, ALU_XOR,
                               ALU_AND, ALU_AND, ALU_ADD, ALU_ADD, ALU_SUB, ALU_SUB};
   static const u16 kInvert = 0x0aa, kFlags = 0xac0; /* bit per group */
+  if (group == 8 && type == 0 && (form < 2 || in->a <= 3) && t->xflags != XF_NONE) {
+    /* ADD as a LEA, which keeps the host flags for a consumer further on
+       (only then: an ADD in place is as fast, and the LEA of a 32-bit
+       sum can be slower) */
+    int n = tr_src(t, in->rn, RAX), m = tr_src(t, in->rm, RCX);
+    x_lea_w(E, !w, work_reg(t, in->rd, -1), (struct xmem){(i8)n, (i8)m, form < 2 ? 0 : (u8)in->a, 0});
+    tr_dst(t, in->rd, work_reg(t, in->rd, -1));
+    t->keeps_flags = true;
+    return;
+  }
   int m = RCX;
   if (form < 2 && !(kInvert >> group & 1)) { /* Rm as it is, wherever it lives */
     m = tr_src(t, in->rm, RCX);
@@ -761,7 +769,9 @@ static void emit_cond_select(struct tr *t, u32 i, const struct insn *in) {
     tr_src_into(t, in->rm, RDX, w);
     x_grp3(E, 3, !w, RDX);
   }
+  bool fused = kind != 3 && cond_fused(t, in->a);
   int cc = cond_cc(t, i, in->a, kind != 3);
+  t->keeps_flags = fused; /* MOV, LEA, NOT and CMOV leave them */
   tr_src_into(t, in->rn, RAX, w);
   if (cc >= 0) {
     if (kind != 3) tr_src_into(t, in->rm, RDX, w);
@@ -858,10 +868,12 @@ static bool emit_native(struct tr *t, u32 i) {
   switch (op) {
     case OP_nop:
     case OP_dmb_weak: /* the host's TSO already orders these */
+      t->keeps_flags = true;
       return true;
     case OP_adr:
     case OP_mov_imm:
       dst_imm(t, in->rd, in->imm);
+      t->keeps_flags = true;
       return true;
     case OP_movk_w: w = true; /* fall through */
     case OP_movk_x:
@@ -878,6 +890,12 @@ static bool emit_native(struct tr *t, u32 i) {
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
       int r = work_reg(t, in->rd, -1);
+      if (!flags && t->xflags != XF_NONE) { /* LEA: the host flags stay, for a consumer */
+        x_lea_w(E, !w, r, XMEM(tr_src(t, in->rn, RAX), sub ? -(i32)in->imm : (i32)in->imm));
+        tr_dst(t, in->rd, r);
+        t->keeps_flags = true;
+        return true;
+      }
       operand_into(t, in->rn, r, w);
       x_alu_ri(E, sub ? ALU_SUB : ALU_ADD, !w, r, (i32)in->imm);
       if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
@@ -926,6 +944,7 @@ static bool emit_native(struct tr *t, u32 i) {
       return true;
     case OP_mov_reg_w: w = true; /* fall through */
     case OP_mov_reg_x:
+      t->keeps_flags = true;
       if (!w && in->rd < REG_ZR && t->host_of[in->rd] >= 0) {
         tr_src_into(t, in->rm, t->host_of[in->rd], false);
         note_write(t, in->rd);
@@ -1016,13 +1035,14 @@ static void emit_side_exit(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
   int cc;
-  /* B.cond right behind its producer: the host flags decide, and if the
+  /* B.cond reading its producer's host flags: they decide, and if the
      producer stored no NZCV (they are dead on the way on), each way out
      stores them from the host flags (flags_out). */
   bool fused = false;
   enum xflags store = XF_NONE;
   if (op >= OP_b_eq && op <= OP_b_le_loop) {
-    fused = cond_fused(t, i, (op - OP_b_eq) >> 1);
+    fused = cond_fused(t, (op - OP_b_eq) >> 1);
+    t->keeps_flags = fused; /* a JCC; the way back to the top is another path */
     if (fused && (t->flags_use[t->xflags_at] & FLAGS_DEAD)) store = t->xflags;
     cc = cond_cc(t, i, (op - OP_b_eq) >> 1, true);
   } else if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
@@ -1169,9 +1189,11 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     } else if (!emit_native(t, i)) {
       call_handler(t, i, t->written, t->vwritten);
       t->handler_calls++;
-      t->xflags = XF_NONE;
       if (stores_unlogged(in->op)) map->verifiable = false;
     }
+    /* The host flags a producer left last as long as nothing changes them. */
+    if (t->xflags_at != i && !t->keeps_flags) t->xflags = XF_NONE;
+    t->keeps_flags = false;
   }
 
   /* Out of line: exit stubs, then slow paths, then the attention exit. */

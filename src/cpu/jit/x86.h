@@ -157,6 +157,10 @@ static inline void x_ext_rr(struct emitter *e, u32 op, bool w, int dst, int src)
 static inline void x_lea(struct emitter *e, int dst, struct xmem m) {
   x_op_rm(e, 0, 0x8d, true, dst, m, false);
 }
+/* The same at 32 bits (w false): the sum truncated, zero-extended. */
+static inline void x_lea_w(struct emitter *e, bool w, int dst, struct xmem m) {
+  x_op_rm(e, 0, 0x8d, w, dst, m, false);
+}
 
 /* dst = imm, in the shortest form. */
 static inline void x_mov_ri(struct emitter *e, int dst, u64 imm) {
