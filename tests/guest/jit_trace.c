@@ -1,7 +1,8 @@
 /* Code that elfrun's JIT translates as one piece across block boundaries
    (docs/jit.md, "Traces"): a block ending in an unconditional B runs on
    into the block it branches to, and so does a block cut at the end of a
-   page. Each shape runs many times, so it is translated in every tier, and
+   page; a conditional branch forward within its block jumps there inside
+   the translation. Each shape runs many times, so it is translated in every tier, and
    faults in the joined block must show the guest the exact PC and
    registers. Run under every tier by tests/check.sh; the expected output is
    qemu-aarch64's. */
@@ -97,6 +98,43 @@ __asm__(
     "ret\n");
 extern char across_page_fault[];
 
+/* Forward branches within one block: x11 is first written in code a branch
+   skips (with n = 1, never), and the flags of a CMP are read after the
+   place its branch joins. The BL before makes x11's old value come from an
+   earlier block. */
+__asm__(".text\n"
+        "noop_fn: ret\n");
+static uint64_t forward_branches(uint64_t n, uint64_t *x11_out, uint64_t *x12_out) {
+  uint64_t sum;
+  __asm__ volatile(
+      "mov x11, #0x1111\n"
+      "bl noop_fn\n"
+      "mov x9, #0\n"
+      "mov x10, #0\n"
+      "1:\n"
+      "tst x10, #1\n"
+      "b.eq 2f\n"               /* even: skip */
+      "add x11, x10, #7\n"
+      "eor x9, x9, x11\n"
+      "2:\n"
+      "cmp x10, #40\n"
+      "b.hs 3f\n"               /* from 40 on: skip */
+      "add x9, x9, x10, lsl #1\n"
+      "3:\n"
+      "csel x12, x9, x10, hs\n" /* the CMP's flags, after the join */
+      "add x9, x9, x12\n"
+      "add x10, x10, #1\n"
+      "cmp x10, %[n]\n"
+      "b.lo 1b\n"
+      "mov %[sum], x9\n"
+      "str x11, [%[x11_out]]\n"
+      "str x12, [%[x12_out]]\n"
+      : [sum] "=&r"(sum)
+      : [n] "r"(n), [x11_out] "r"(x11_out), [x12_out] "r"(x12_out)
+      : "x9", "x10", "x11", "x12", "x30", "cc", "memory");
+  return sum;
+}
+
 /* A switch dispatch whose cases all branch back to the dispatch: each
    case and the dispatch are one translation (bench/kernels/bytecode.c is
    the same shape, larger). */
@@ -143,6 +181,17 @@ int main(void) {
   show_fault = 1;
   across = 1;
   for (uint64_t k = 0; k < 2; k++) printf("returned %llx\n", (unsigned long long)across_page(k, hole));
+
+  h = 0;
+  for (uint64_t n = 1; n < 120; n++) {
+    uint64_t x11, x12;
+    h = h * 31 + forward_branches(n, &x11, &x12);
+    h = h * 31 + x11 + (x12 << 20);
+  }
+  uint64_t x11, x12;
+  uint64_t one = forward_branches(1, &x11, &x12);
+  printf("forward branches: %llx; n = 1: %llx, x11 %llx, x12 %llx\n", (unsigned long long)h,
+         (unsigned long long)one, (unsigned long long)x11, (unsigned long long)x12);
 
   unsigned char ops[97];
   for (int i = 0; i < 97; i++) ops[i] = (unsigned char)((i * 7 + i / 5) % 6);

@@ -32,6 +32,14 @@ static inline u32 trace_block_of(const struct trace *tr, u32 k) {
   return s;
 }
 
+/* Whether instruction idx of block b, a conditional branch (taken: the
+   handler left the target in pc), goes forward within the block, which a
+   translation does without leaving (a branch to the trace's start,
+   trace_pc, loops instead). The lockstep twin follows the same rule. */
+static inline bool jit_jumps_within(const struct block *b, u32 idx, u64 target, u64 trace_pc) {
+  return target > b->pc + 4ull * idx && target < b->pc + 4ull * b->n && target != trace_pc;
+}
+
 /* The host-to-guest map of one translation: which instruction each stretch
    of host code belongs to, and where the guest registers it caches live. A
    fault in the translation uses it to rebuild the exact guest state. */

@@ -46,6 +46,17 @@ struct tr {
   const struct block *b;     /* the first of them: the one this is the translation of */
   const struct insn **ins;   /* the trace's instructions, in order */
   u32 n;
+  /* Conditional branches forward within their block jump to their target's
+     code (jit_jumps_within): jump_to[i] is the target's index, or NO_JUMP.
+     A target is a join point: the host flags and the V registers' dirty
+     state are forgotten there, and registers first written between a
+     branch and its target are loaded at entry (from written_before[],
+     pass 1), so the code after the target finds them valid either way. */
+#define NO_JUMP UINT32_MAX
+  const u32 *jump_to;
+  u64 *written_before;
+  struct pending_jump { u8 *at; u32 to; } *pending;
+  u32 npending;
   ptrdiff_t rx_delta;
   const u8 *exit;            /* the shared exit path (executable view) */
   u32 epoch;                 /* the cache's (jit.c): older translations are stale */

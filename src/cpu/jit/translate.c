@@ -160,14 +160,17 @@ static void flags_out(struct tr *t, u32 i, enum xflags kind) {
 }
 
 /* Pass 2's FLAGS_DEAD from pass 1's uses, walking back from the block's
-   end, where the flags are live. */
-static void find_dead_flags(u8 *use, u32 n) {
+   end, where the flags are live; a branch within the translation
+   (jump_to) sees them live if they are at its target too. */
+static void find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n) {
   bool live = true;
   for (u32 i = n; i-- > 0;) {
+    if (jump_to[i] != NO_JUMP) live |= live_at[jump_to[i]];
     bool reads = use[i] & (FLAGS_READ | FLAGS_OPAQUE);
     if ((use[i] & FLAGS_WRITE) && !reads && !live) use[i] |= FLAGS_DEAD;
     if (reads) live = true;
     else if (use[i] & FLAGS_WRITE) live = false;
+    live_at[i] = live;
   }
 }
 
@@ -1055,7 +1058,9 @@ static void emit_side_exit(struct tr *t, u32 i) {
     x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
     cc = op - OP_tbz >= 2 ? CC_B : CC_AE;
   }
-  if (branches_to_start(t->b, in) && !g_jit.verify) {
+  if (t->jump_to[i] != NO_JUMP) { /* to a later instruction here: patched there */
+    t->pending[t->npending++] = (struct pending_jump){x_jcc(E, (enum x86_cc)cc), t->jump_to[i]};
+  } else if (branches_to_start(t->b, in) && !g_jit.verify) {
     u8 *stay = x_jcc(E, x_cc_invert((enum x86_cc)cc));
     if (store != XF_NONE) flags_store(t, store);
     loop_back(t, fused);
@@ -1179,6 +1184,19 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   for (u32 i = 0; i < t->n && !E->full && !t->failed; i++) {
     map->off[i] = (u32)(E->p - body);
     t->cur = i;
+    t->written_before[i] = t->written;
+    bool join = false;
+    for (u32 k = 0; k < t->npending; k++)
+      if (t->pending[k].to == i) {
+        x_patch_rel32(E, t->pending[k].at, E->p);
+        t->pending[k] = t->pending[--t->npending];
+        k--;
+        join = true;
+      }
+    if (join) { /* reached from a branch too: what only the way down knew is gone */
+      t->xflags = XF_NONE;
+      t->vdirty = t->vwritten;
+    }
     const struct insn *in = insn_at(t, i);
     if (joins_next_block(t, i)) {
       continue; /* the next block follows */
@@ -1229,6 +1247,19 @@ static bool vcache_pays(const struct tr *t1) {
   return t1->vaccesses >= 8 * t1->handler_calls;
 }
 
+/* jump_to[] (struct tr) for the trace's instructions. */
+static void find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to) {
+  for (u32 s = 0; s < trace->nblocks; s++) {
+    const struct block *b = trace->block[s];
+    for (u32 j = 0; j < b->n; j++) {
+      const struct insn *in = ins[trace->first[s] + j];
+      bool within = insn_side_exit(in) && jit_jumps_within(b, j, in->imm, trace->block[0]->pc);
+      jump_to[trace->first[s] + j] =
+          within ? trace->first[s] + (u32)((in->imm - b->pc) / 4) : NO_JUMP;
+    }
+  }
+}
+
 bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t rx_delta,
                          const u8 *exit, u32 epoch, struct jit_output *out) {
   const struct block *b = trace->block[0];
@@ -1237,8 +1268,16 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   struct slow_ref *slows = malloc(n * sizeof *slows);
   u8 *flags_use = calloc(n, 1);
   const struct insn **ins = malloc(n * sizeof *ins);
-  for (u32 s = 0, k = 0; s < trace->nblocks && ins; s++)
-    for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
+  u32 *jump_to = malloc(n * sizeof *jump_to);
+  u64 *written_before = malloc(n * sizeof *written_before);
+  struct pending_jump *pending = malloc(n * sizeof *pending);
+  bool *live_at = malloc(n * sizeof *live_at);
+  bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending && live_at;
+  if (allocated) {
+    for (u32 s = 0, k = 0; s < trace->nblocks; s++)
+      for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
+    find_internal_jumps(trace, ins, jump_to);
+  }
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
      serves every pass 1, allocated once (a fresh 256 KiB each time would
@@ -1251,19 +1290,27 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     scratch_size = scratch ? room : 0;
   }
   u8 *chain = e->p, *body = NULL;
-  if (map && slows && flags_use && ins && scratch) {
+  if (allocated && scratch) {
     /* Pass 1, into scratch memory, finds which cached registers are read
        before they are written, and how each instruction uses the flags;
        pass 2 loads only those registers at entry and stores no dead flags. */
     struct emitter e1 = {scratch, scratch + room, false};
-    struct tr t1 = {.e = &e1, .trace = trace, .b = b, .ins = ins, .n = n, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                    .slows = slows, .live_in = ~0ull, .flags_use = flags_use};
+    const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
+                              .written_before = written_before, .pending = pending,
+                              .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
+                              .flags_use = flags_use};
+    struct tr t1 = common;
+    t1.e = &e1;
+    t1.live_in = ~0ull;
     if (emit_block(&t1, map)) {
-      struct tr t2 = {.e = e, .trace = trace, .b = b, .ins = ins, .n = n, .rx_delta = rx_delta, .exit = exit, .epoch = epoch,
-                      .slows = slows, .flags_use = flags_use, .vcache = vcache_pays(&t1)};
-      find_dead_flags(flags_use, n);
+      struct tr t2 = common;
+      t2.e = e;
+      t2.vcache = vcache_pays(&t1);
+      find_dead_flags(flags_use, jump_to, live_at, n);
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
+      for (u32 i = 0; i < n; i++) /* first written between a branch and its target */
+        if (jump_to[i] != NO_JUMP) t2.live_in |= written_before[jump_to[i]] & ~written_before[i];
       body = emit_block(&t2, map);
       if (body) {
         map->ncached = t2.ncached;
@@ -1288,6 +1335,10 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   free(slows);
   free(flags_use);
   free(ins);
+  free(jump_to);
+  free(written_before);
+  free(pending);
+  free(live_at);
   if (!body) {
     free(map);
     return false;

@@ -86,6 +86,9 @@ static const struct insn *interpret(struct cpu *cpu, const struct trace *tr) {
       cpu->ip = in;
       const struct insn *next = g_op_handlers[in->op](cpu, in);
       if (in == last && !final) break; /* the branch on to the next block */
+      if (!next && insn_side_exit(in) &&
+          jit_jumps_within(b, (u32)(in - b->insns), cpu->pc, tr->block[0]->pc))
+        next = &b->insns[(cpu->pc - b->pc) / 4]; /* the translation jumps there too */
       if (!next) return NULL;
       if (in == last) { /* a branch to its own block, taken */
         cpu->pc = b->pc;
