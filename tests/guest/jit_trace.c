@@ -100,7 +100,7 @@ extern char across_page_fault[];
 
 /* Forward branches within one block: x11 is first written in code a branch
    skips (with n = 1, never), and the flags of a CMP are read after the
-   place its branch joins. The BL before makes x11's old value come from an
+   place its branch joins (the way down sets its own). The BL before makes x11's old value come from an
    earlier block. */
 __asm__(".text\n"
         "noop_fn: ret\n");
@@ -119,7 +119,7 @@ static uint64_t forward_branches(uint64_t n, uint64_t *x11_out, uint64_t *x12_ou
       "2:\n"
       "cmp x10, #40\n"
       "b.hs 3f\n"               /* from 40 on: skip */
-      "add x9, x9, x10, lsl #1\n"
+      "adds x9, x9, x10, lsl #1\n" /* the way down sets the flags anew */
       "3:\n"
       "csel x12, x9, x10, hs\n" /* the CMP's flags, after the join */
       "add x9, x9, x12\n"
