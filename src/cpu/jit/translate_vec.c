@@ -128,9 +128,9 @@ static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
 /* V[n] = general register r, zero-extended. One 16-byte store (MOVQ
    xmm0, r first): two 8-byte halves would stall the next 16-byte load of
    V[n], which the store buffer cannot forward from them. */
-static void vput_gp(struct tr *t, u32 n, int r) {
+static void vput_gp(struct tr *t, u32 n, int r, bool wide) {
   int x = vx(t, n);
-  x_op_rr(E, 0x66, SSE_MOVD_LOAD, true, x >= 0 ? x : XMM0, r, false);
+  x_op_rr(E, 0x66, SSE_MOVD_LOAD, wide, x >= 0 ? x : XMM0, r, false);
   if (x >= 0) vwrote_cached(t, n);
   else x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
 }
@@ -311,7 +311,7 @@ static bool emit_vmem(struct tr *t, u32 i, const struct insn *in) {
   if (!ok) return false;
   if (load && size <= 2) {
     load_elem(t, RDX, size, at);
-    vput_gp(t, in->rd, RDX);
+    vput_gp(t, in->rd, RDX, true);
   } else if (load) { /* MOVD, MOVQ or MOVDQU: each zero-extends to 16 bytes */
     u32 pfx = size == 4 ? 0x66 : 0xf3;
     u32 opc = size == 4 ? SSE_MOVD_LOAD : size == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQU_LOAD;
@@ -588,23 +588,36 @@ bool tr_emit_vector(struct tr *t, u32 i) {
   switch (op) {
     case OP_fmov_s:
     case OP_fmov_d:
+      if (t->xmm_of[in->rn] >= 0 && t->xmm_of[in->rd] >= 0 && (op == OP_fmov_d || g_sse41)) {
+        /* cached both: MOVQ, or INSERTPS of element 0 zeroing the rest */
+        int d = vx(t, in->rd), n = vx(t, in->rn);
+        if (op == OP_fmov_d) {
+          x_sse_rr(E, 0xf3, SSE_MOVQ_LOAD, d, n);
+        } else {
+          x_sse_rr(E, 0x66, 0x0f3a21, d, n);
+          x_byte(E, 0x0e);
+        }
+        vwrote_cached(t, in->rd);
+        return true;
+      }
       vget_low(t, XMM0, in->rn, op == OP_fmov_s ? 4 : 8);
       vput(t, in->rd, XMM0, 16);
       return true;
     case OP_fmov_w_s:
-    case OP_fmov_x_d:
-      vget_gp(t, RAX, in->rn, op == OP_fmov_x_d);
-      tr_dst(t, in->rd, RAX);
+    case OP_fmov_x_d: { /* straight into Rd's cache register */
+      int r = in->rd < REG_ZR && t->host_of[in->rd] >= 0 ? t->host_of[in->rd] : RAX;
+      vget_gp(t, r, in->rn, op == OP_fmov_x_d);
+      tr_dst(t, in->rd, r);
       return true;
+    }
     case OP_fmov_x_d1:
       vmem_read(t, in->rn);
       x_load(E, true, RAX, velem(in->rn, 8, 1));
       tr_dst(t, in->rd, RAX);
       return true;
     case OP_fmov_s_w:
-    case OP_fmov_d_x:
-      tr_src_into(t, in->rn, RAX, op == OP_fmov_s_w);
-      vput_gp(t, in->rd, RAX);
+    case OP_fmov_d_x: /* MOVD or MOVQ from wherever Rn lives: either zero-extends */
+      vput_gp(t, in->rd, tr_src(t, in->rn, RAX), op == OP_fmov_d_x);
       return true;
     case OP_fmov_d1_x:
       vmem_read(t, in->rd);
