@@ -1,7 +1,8 @@
 /* --jit-verify (or ELFRUN_JIT_VERIFY=1): the lockstep check of the JIT.
 
    Every block is translated, and each run of a translation is followed by
-   a run of the same block in the interpreter from the same starting state:
+   a run of the same blocks (its trace, taking the same branches inside)
+   in the interpreter from the same starting state:
    registers are saved before, and the translation's stores, which it logs
    in this mode (translate.c, log_store), are undone before the second run.
    Then registers, flags, FP status and the logged memory must agree; the
