@@ -243,6 +243,13 @@ static struct block *decode_block(struct cpu *cpu, u64 pc, u32 mode, u32 limit) 
   return fit ? fit : b;
 }
 
+/* The published block at pc in mode in hash chain h, or NULL. */
+static struct block *hash_find(u32 h, u64 pc, u32 mode) {
+  for (struct block *b = __atomic_load_n(&g_hash[h], __ATOMIC_ACQUIRE); b; b = b->hash_next)
+    if (b->pc == pc && b->mode == mode) return b;
+  return NULL;
+}
+
 struct block *block_lookup_slow(struct cpu *cpu) {
   u64 pc = cpu->pc;
   u32 mode = block_mode(cpu);
@@ -254,8 +261,7 @@ struct block *block_lookup_slow(struct cpu *cpu) {
   if (LIKELY(b && b->pc == pc && b->mode == mode)) return b;
 
   u32 h = hash_pc(pc);
-  for (b = __atomic_load_n(&g_hash[h], __ATOMIC_ACQUIRE); b; b = b->hash_next)
-    if (b->pc == pc && b->mode == mode) break;
+  b = hash_find(h, pc, mode);
   if (!b) {
     pthread_once(&g_pages_once, code_pages_init);
     mark_code_page(pc); /* before decoding: a flush from now on is seen */
@@ -278,9 +284,8 @@ struct block *block_lookup_slow(struct cpu *cpu) {
 
 struct block *block_find_locked(u64 pc, u32 mode) {
   u32 h = hash_pc(pc);
-  struct block *b;
-  for (b = g_hash[h]; b; b = b->hash_next)
-    if (b->pc == pc && b->mode == mode) return b;
+  struct block *b = hash_find(h, pc, mode);
+  if (b) return b;
   int code, prot;
   if (g_code_debug.breakpoint_at || fetch_fault(pc, &code, &prot)) return NULL;
   pthread_once(&g_pages_once, code_pages_init);

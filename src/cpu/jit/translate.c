@@ -190,12 +190,11 @@ static bool cond_fused(const struct tr *t, u32 cond) {
   return cond < 14 && t->xflags != XF_NONE && kCondFromHost[t->xflags][cond] >= 0;
 }
 
-/* Emits a test of Arm condition cond for instruction i and returns the x86
-   condition that holds when it does, or -1 for AL/NV (always). May use rax
-   and rcx. fused_ok: the host flags may be read (nothing emitted for
-   instruction i has changed them yet). */
-static int cond_cc(struct tr *t, u32 i, u32 cond, bool fused_ok) {
-  (void)i;
+/* Emits a test of Arm condition cond for the instruction being emitted
+   and returns the x86 condition that holds when it does, or -1 for AL/NV
+   (always). May use rax and rcx. fused_ok: the host flags may be read
+   (nothing emitted for this instruction has changed them yet). */
+static int cond_cc(struct tr *t, u32 cond, bool fused_ok) {
   if (cond >= 14) return -1;
   if (fused_ok && cond_fused(t, cond)) return kCondFromHost[t->xflags][cond];
   tr_flags_use(t, FLAGS_READ);
@@ -744,7 +743,7 @@ _Static_assert(OP_sbcs_x - OP_adc_w == 7 && OP_sbc_w - OP_adc_w == 4, "carry gro
 static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_ccmn_reg_w; /* ccmn reg, ccmn imm, ccmp reg, ccmp imm; w, x */
   bool w = !(k & 1), imm = k & 2, sub = k >= 4;
-  int cc = cond_cc(t, i, in->a, true);
+  int cc = cond_cc(t, in->a, true);
   u8 *fail = cc < 0 ? NULL : x_jcc(E, x_cc_invert(cc));
   tr_src_into(t, in->rn, RAX, w);
   if (imm) x_alu_ri(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, (i32)in->imm);
@@ -763,7 +762,7 @@ static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
 }
 _Static_assert(OP_ccmp_imm_x - OP_ccmn_reg_w == 7 && OP_ccmp_reg_w - OP_ccmn_reg_w == 4, "ccmp");
 
-static void emit_cond_select(struct tr *t, u32 i, const struct insn *in) {
+static void emit_cond_select(struct tr *t, const struct insn *in) {
   u32 k = in->op - OP_csel_w; /* csel csinc csinv csneg; w, x */
   bool w = !(k & 1);
   u32 kind = k >> 1;
@@ -772,7 +771,7 @@ static void emit_cond_select(struct tr *t, u32 i, const struct insn *in) {
     x_grp3(E, 3, !w, RDX);
   }
   bool fused = kind != 3 && cond_fused(t, in->a);
-  int cc = cond_cc(t, i, in->a, kind != 3);
+  int cc = cond_cc(t, in->a, kind != 3);
   t->keeps_flags = fused; /* MOV, LEA, NOT and CMOV leave them */
   tr_src_into(t, in->rn, RAX, w);
   if (cc >= 0) {
@@ -865,7 +864,7 @@ static bool emit_native(struct tr *t, u32 i) {
   if (op >= OP_add_ext_w && op <= OP_subs_ext_x) return emit_ext_group(t, i, in), true;
   if (op >= OP_adc_w && op <= OP_sbcs_x) return emit_carry(t, i, in), true;
   if (op >= OP_ccmn_reg_w && op <= OP_ccmp_imm_x) return emit_cond_compare(t, i, in), true;
-  if (op >= OP_csel_w && op <= OP_csneg_x) return emit_cond_select(t, i, in), true;
+  if (op >= OP_csel_w && op <= OP_csneg_x) return emit_cond_select(t, in), true;
   bool w = false;
   switch (op) {
     case OP_nop:
@@ -1046,7 +1045,7 @@ static void emit_side_exit(struct tr *t, u32 i) {
     fused = cond_fused(t, (op - OP_b_eq) >> 1);
     t->keeps_flags = fused; /* a JCC; the way back to the top is another path */
     if (fused && (t->flags_use[t->xflags_at] & FLAGS_DEAD)) store = t->xflags;
-    cc = cond_cc(t, i, (op - OP_b_eq) >> 1, true);
+    cc = cond_cc(t, (op - OP_b_eq) >> 1, true);
   } else if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
     u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
     bool w = k < 4, nz = (k >> 1) & 1;
