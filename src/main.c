@@ -29,6 +29,7 @@ static void usage(FILE *f) {
         "  --jit-threshold=N  runs of a block before it is translated (default 64)\n"
         "  --jit-verify     run each translated block beside the interpreter and\n"
         "                   stop at the first difference (also ELFRUN_JIT_VERIFY=1)\n"
+        "  --jit-perf       describe translated code to perf (docs/jit.md)\n"
         "  --argv0 NAME     pass NAME to the guest as argv[0]\n"
         "  --execfn PATH    the path the guest's AT_EXECFN names (default PROGRAM)\n"
         "  --gdb [HOST:]PORT  wait for gdb on PORT (127.0.0.1 unless HOST is given),\n"

@@ -160,6 +160,33 @@ cli_run() {
   fi
 }
 
+# --jit-perf: a guest under --jit=always prints what it should, and leaves
+# /tmp/jit-PID.dump describing its translations (tests/jit/jitdump_check.py).
+cli_jit_perf() {
+  local name=cli/jit_perf_describes_translations bin=$build/tests/guest/jit_trace.glibc
+  local log pid status text dump
+  selected "$name" || return
+  [ -x "$bin" ] || { skip "$name" "$bin not built (make tests)"; return; }
+  log=$(out_file "$name")
+  "$elfrun" --jit=always --jit-perf "$bin" >"$log.stdout" 2>"$log.stderr" </dev/null &
+  pid=$!
+  wait "$pid"
+  status=$?
+  printf 'exit=%d\n' "$status" >>"$log.stdout" # as the guest suite's expected files end
+  dump=/tmp/jit-$pid.dump
+  # The program's code: the executable segment's address and size.
+  text=$(readelf -lW "$bin" | awk '$1 == "LOAD" && / R E / { print $3, $6; exit }')
+  if ! cmp -s "$log.stdout" tests/expected/guest/jit_trace.out; then
+    fail "$name" "output differs from tests/expected/guest/jit_trace.out (see $log.stdout)"
+  elif ! python3 tests/jit/jitdump_check.py "$dump" "$pid" \
+      "${text% *}" "$(( ${text% *} + ${text#* } ))" >"$log.check" 2>&1; then
+    fail "$name" "$(tail -n 1 "$log.check")"
+  else
+    pass "$name"
+  fi
+  rm -f "$dump"
+}
+
 suite_cli() {
   if [ ! -x "$elfrun" ]; then
     fail cli "$elfrun not built"
@@ -185,6 +212,7 @@ suite_cli() {
   cli_run strace_file_that_cannot_be_created 2 stderr '^elfrun: --strace=' \
     --strace="$dir/no-such-dir/trace" "$hello"
   cli_run double_dash_ends_options 0 stdout '^hello, world$' -- "$hello"
+  cli_jit_perf
   cli_case missing_file 127 'no such file' "$dir/no-such-file"
   cli_case directory 126 'directory' "$dir/a-directory"
   cli_case text_file 126 'not an ELF' "$dir/text.txt"

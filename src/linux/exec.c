@@ -451,7 +451,7 @@ static const char *program_path(const struct exec_file *f, char *buf, size_t siz
    ARGV[1]...: PROGRAM is a host path, EXECFN the name the guest gave. */
 static char **elfrun_argv(const struct exec *e, const char *program) {
   const struct exec_args *a = &e->args;
-  char **v = malloc((a->argc + 14) * sizeof *v);
+  char **v = malloc((a->argc + 15) * sizeof *v);
   if (!v) return NULL;
   size_t n = 0;
   v[n++] = g_config.host_argv[0];

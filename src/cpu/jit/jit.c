@@ -17,13 +17,17 @@
 #include "cpu/jit/jit.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "base/config.h"
 #include "base/log.h"
 #include "cpu/insn.h"
 #include "cpu/jit/internal.h"
@@ -70,27 +74,32 @@ bool jit_option(const char *opt) {
     return true;
   }
   if (!strcmp(opt, "--jit-verify")) return g_jit.verify = true;
+  if (!strcmp(opt, "--jit-perf")) return g_jit.perf = true;
   return false;
 }
 
 void jit_from_environment(void) {
   const char *mode = getenv("ELFRUN_JIT"), *verify = getenv("ELFRUN_JIT_VERIFY");
+  const char *perf = getenv("ELFRUN_JIT_PERF");
   char opt[64];
   if (mode) {
     snprintf(opt, sizeof opt, "--jit=%s", mode);
     jit_option(opt);
   }
   if (verify && strcmp(verify, "0")) g_jit.verify = true;
+  if (perf && strcmp(perf, "0")) g_jit.perf = true;
   /* The guest sees its environment as it was given; a re-exec passes the
      settings on as options (jit_options_argv). */
   unsetenv("ELFRUN_JIT");
   unsetenv("ELFRUN_JIT_VERIFY");
+  unsetenv("ELFRUN_JIT_PERF");
 }
 
 size_t jit_options_argv(char **argv, size_t n) {
   static char threshold[32];
   if (g_jit.mode != JIT_ON) argv[n++] = (char *)kModeOptions[g_jit.mode];
   if (g_jit.verify) argv[n++] = "--jit-verify";
+  if (g_jit.perf) argv[n++] = "--jit-perf";
   if (g_jit.threshold != JIT_DEFAULT_THRESHOLD && g_jit.mode == JIT_ON) {
     snprintf(threshold, sizeof threshold, "--jit-threshold=%u", g_jit.threshold);
     argv[n++] = threshold;
@@ -190,6 +199,70 @@ void jit_trace_build(struct block *b, struct trace *tr) {
   }
 }
 
+/* --jit-perf: each translation as a code-load record of perf's jitdump
+   format in /tmp/jit-PID.dump, which `perf inject --jit` turns into
+   symbols (the guest address of the trace's blocks) and code that `perf
+   report` and `perf annotate` can show. The file is made when this process
+   first translates (a forked child writes its own); perf finds it by the
+   executable mapping of its first page, which this makes. Descriptor and
+   mapping lie outside what the guest sees. */
+struct jitdump_header {
+  u32 magic, version, size, elf_machine, pad, pid;
+  u64 timestamp, flags;
+};
+struct jitdump_code_load {
+  u32 id, size; /* id 0: a code load; size: the record with name and code */
+  u64 timestamp;
+  u32 pid, tid;
+  u64 vma, code_addr, code_size, code_index;
+};
+
+static u64 monotonic_ns(void) { /* the clock of `perf record -k mono` */
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (u64)ts.tv_sec * 1000000000u + (u64)ts.tv_nsec;
+}
+
+static int jitdump_open(int pid) {
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/jit-%d.dump", pid);
+  int raw = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = raw < 0 ? -1 : fcntl(raw, F_DUPFD_CLOEXEC, ELFRUN_FD_BASE);
+  if (raw >= 0) close(raw);
+  struct jitdump_header h = {0x4A695444, 1, sizeof h, 62 /* EM_X86_64 */, 0, (u32)pid,
+                             monotonic_ns(), 0};
+  if (fd < 0 || write(fd, &h, sizeof h) != sizeof h ||
+      mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0) == MAP_FAILED) {
+    log_msg("--jit-perf: cannot write %s (%s)", path, strerror(errno));
+    if (fd >= 0) close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+static void jitdump_note(const u8 *code, size_t size, const struct trace *tr) {
+  static int fd = -1, fd_pid;
+  static u64 count;
+  int pid = getpid();
+  if (fd < 0 || fd_pid != pid) {
+    if (fd >= 0) close(fd);
+    fd = jitdump_open(pid);
+    fd_pid = pid;
+    if (fd < 0) {
+      g_jit.perf = false;
+      return;
+    }
+  }
+  char name[128];
+  int len = snprintf(name, sizeof name, "guest:0x%llx", (unsigned long long)tr->block[0]->pc);
+  for (u32 s = 1; s < tr->nblocks; s++)
+    len += snprintf(name + len, sizeof name - len, "+0x%llx", (unsigned long long)tr->block[s]->pc);
+  struct jitdump_code_load r = {0, (u32)(sizeof r + (size_t)len + 1 + size), monotonic_ns(),
+                                (u32)pid, (u32)gettid(), (u64)code, (u64)code, size, count++};
+  struct iovec iov[] = {{&r, sizeof r}, {name, (size_t)len + 1}, {(void *)code, size}};
+  if (writev(fd, iov, 3) != (ssize_t)r.size) g_jit.perf = false;
+}
+
 /* With the cache lock held (block.c). */
 static void translate_locked(struct block *b) {
   if (g_cache.reset_pending || (!g_cache.rx && !cache_create())) return;
@@ -214,6 +287,7 @@ static void translate_locked(struct block *b) {
   if (!ok) return;
   g_cache.index[g_cache.nindex++] = (struct jit_entry){out.chain, b};
   b->jit_epoch = g_cache.epoch;
+  if (g_jit.perf) jitdump_note(out.chain, (size_t)(e.p - g_cache.rw - g_cache.used), &tr);
   g_cache.used = (size_t)(e.p - g_cache.rw + 63) & ~(size_t)63;
   b->jit_map = out.map;
   __atomic_store_n(&b->jit_chain, out.chain, __ATOMIC_RELEASE);

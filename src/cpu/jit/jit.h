@@ -18,16 +18,17 @@ struct jit_config {
   int mode;       /* enum jit_mode: --jit=off|on|always */
   u32 threshold;  /* --jit-threshold=N: runs of a block before translation */
   bool verify;    /* --jit-verify or ELFRUN_JIT_VERIFY=1: lockstep check */
+  bool perf;      /* --jit-perf or ELFRUN_JIT_PERF=1: /tmp/jit-PID.dump for perf */
 };
 extern struct jit_config g_jit;
 
-/* Parses --jit=..., --jit-threshold=N and --jit-verify; false if opt is
+/* Parses --jit=..., --jit-threshold=N, --jit-verify and --jit-perf; false if opt is
    none of them. Exits with a message on a bad value. */
 bool jit_option(const char *opt);
-/* ELFRUN_JIT=MODE and ELFRUN_JIT_VERIFY=1, read (and removed from the
+/* ELFRUN_JIT=MODE, ELFRUN_JIT_VERIFY=1 and ELFRUN_JIT_PERF=1, read (and removed from the
    environment) before the command line, which overrides them. */
 void jit_from_environment(void);
-/* Appends to argv[n...] the options that reproduce g_jit (at most 3), for
+/* Appends to argv[n...] the options that reproduce g_jit (at most 4), for
    a re-exec; returns the new count. */
 size_t jit_options_argv(char **argv, size_t n);
 /* Sets the code cache up. Called once, before guest code runs; with
