@@ -647,6 +647,51 @@ static void operand_into(struct tr *t, u32 s, int r, bool w) {
   tr_src_into(t, s, r, w);
 }
 
+/* Where an operation of width w writing slot rd from rn computes, with rn
+   moved there: rd's own cache register, so that rd = rd op x is one x86
+   instruction and rd = rn op x two, or rax. other: as for work_reg. The
+   caller's operation must write the whole register (at 32 bits, so that
+   the move it may have saved still zero-extends). */
+static int alu_start(struct tr *t, u32 rd, u32 rn, bool w, int other) {
+  int r = work_reg(t, rd, other);
+  operand_into(t, rn, r, w);
+  return r;
+}
+
+/* The host register caching slot s, or -1. */
+static int host_reg(const struct tr *t, u32 s) { return s < REG_ZR ? t->host_of[s] : -1; }
+
+/* A second operand as an x86 instruction reads it: a host register (reg),
+   or, for a guest register not cached, its slot in the cpu (mem), which an
+   ALU instruction reads as cheaply as a register and one instruction
+   sooner. */
+struct operand {
+  int reg; /* -1: mem */
+  struct xmem mem;
+};
+
+static struct operand src_operand(struct tr *t, u32 s, int tmp) {
+  if (s < REG_ZR && t->host_of[s] < 0) {
+    note_read(t, s);
+    return (struct operand){-1, XREG(s)};
+  }
+  return (struct operand){tr_src(t, s, tmp), {0, 0, 0, 0}};
+}
+
+static void alu_operand(struct tr *t, enum x86_alu op, bool w, int r, struct operand o) {
+  if (o.reg >= 0) x_alu_rr(E, op, w, r, o.reg);
+  else x_alu_rm(E, op, w, r, o.mem);
+}
+
+/* r = the low `bits` (8, 16 or 32) of src, zero- or sign-extended to 64
+   bits (to 32, zero-extended on, when !wide). */
+static void extend_into(struct tr *t, int r, int src, u32 bits, bool sx, bool wide) {
+  static const u32 kOp[2][2] = {{0x0fb6, 0x0fb7}, {0x0fbe, 0x0fbf}};
+  if (bits == 32 && sx) x_ext_rr(E, 0x63, true, r, src);
+  else if (bits == 32) x_mov_rr(E, false, r, src);
+  else x_ext_rr(E, kOp[sx][bits == 16], sx && wide, r, src);
+}
+
 /* rcx = the second operand of a shifted-register form: Rm shifted. */
 static void shifted_rm(struct tr *t, const struct insn *in, u32 type, bool w) {
   static const u8 kShift[4] = {SH_SHL, SH_SHR, SH_SAR, SH_ROR};
@@ -685,25 +730,34 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
   static const u8 kAlu[12] = {ALU_AND, ALU_AND, ALU_OR, ALU_OR, ALU_XOR, ALU_XOR,
                               ALU_AND, ALU_AND, ALU_ADD, ALU_ADD, ALU_SUB, ALU_SUB};
   static const u16 kInvert = 0x0aa, kFlags = 0xac0; /* bit per group */
-  if (group == 8 && type == 0 && (form < 2 || in->a <= 3) && t->xflags != XF_NONE) {
-    /* ADD as a LEA, which keeps the host flags for a consumer further on
-       (only then: with every ADD a LEA, sha256 ran 10% slower) */
+  bool scaled = form >= 2 && in->a >= 1 && in->a <= 3; /* LSL #1-#3: an x86 scale */
+  if (group == 8 && type == 0 && (scaled || (form < 2 && t->xflags != XF_NONE))) {
+    /* ADD as a LEA: one instruction for Rn + Rm << 1-3, and one that keeps
+       the host flags for a consumer further on (only then for a plain ADD:
+       with every ADD a LEA, sha256 ran 10% slower) */
     int n = tr_src(t, in->rn, RAX), m = tr_src(t, in->rm, RCX), r = work_reg(t, in->rd, -1);
     x_lea_w(E, !w, r, (struct xmem){(i8)n, (i8)m, form < 2 ? 0 : (u8)in->a, 0});
     tr_dst(t, in->rd, r);
     t->keeps_flags = true;
     return;
   }
-  int m = RCX;
+  struct operand m = {RCX, {0, 0, 0, 0}};
   if (form < 2 && !(kInvert >> group & 1)) { /* Rm as it is, wherever it lives */
-    m = tr_src(t, in->rm, RCX);
+    m = src_operand(t, in->rm, RCX);
   } else {
     shifted_rm(t, in, type, w);
     if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
   }
-  int r = work_reg(t, in->rd, m);
-  operand_into(t, in->rn, r, w);
-  x_alu_rr(E, kAlu[group], !w, r, m);
+  if (in->rd == REG_ZR && (group == 6 || group == 11)) { /* TST, CMP: flags alone */
+    int n = tr_src(t, in->rn, RAX);
+    if (group == 11) alu_operand(t, ALU_CMP, !w, n, m);
+    else if (m.reg >= 0) x_test_rr(E, !w, n, m.reg);
+    else x_test_rm(E, !w, n, m.mem);
+    flags_out(t, i, group == 6 ? XF_LOGIC : XF_SUB);
+    return;
+  }
+  int r = alu_start(t, in->rd, in->rn, w, m.reg);
+  alu_operand(t, kAlu[group], !w, r, m);
   if (kFlags >> group & 1)
     flags_out(t, i, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB);
   tr_dst(t, in->rd, r);
@@ -713,10 +767,15 @@ static void emit_ext_group(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_add_ext_w; /* add adds sub subs, w then x each */
   bool w = !(k & 1), sub = k >= 4, flags = k & 2;
   extended_rm(t, in);
-  tr_src_into(t, in->rn, RAX, w);
-  x_alu_rr(E, sub ? ALU_SUB : ALU_ADD, !w, RAX, RCX);
+  if (sub && flags && in->rd == REG_ZR) { /* CMP */
+    x_alu_rr(E, ALU_CMP, !w, tr_src(t, in->rn, RAX), RCX);
+    flags_out(t, i, XF_SUB);
+    return;
+  }
+  int r = alu_start(t, in->rd, in->rn, w, -1);
+  x_alu_rr(E, sub ? ALU_SUB : ALU_ADD, !w, r, RCX);
   if (flags) flags_out(t, i, sub ? XF_SUB : XF_ADD);
-  tr_dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, r);
 }
 _Static_assert(OP_subs_ext_x - OP_add_ext_w == 7 && OP_sub_ext_w - OP_add_ext_w == 4, "ext");
 
@@ -773,14 +832,19 @@ static void emit_cond_select(struct tr *t, const struct insn *in) {
   bool fused = kind != 3 && cond_fused(t, in->a);
   int cc = cond_cc(t, in->a, kind != 3);
   t->keeps_flags = fused; /* MOV, LEA, NOT and CMOV leave them */
-  tr_src_into(t, in->rn, RAX, w);
-  if (cc >= 0) {
+  /* A 32-bit CMOV zero-extends whether it moves or not. */
+  int r = work_reg(t, in->rd, kind == 3 ? -1 : host_reg(t, in->rm));
+  tr_src_into(t, in->rn, r, w);
+  if (cc >= 0 && kind == 0 && in->rm < REG_ZR && t->host_of[in->rm] < 0) {
+    note_read(t, in->rm); /* CSEL from the cpu: the CMOV reads it in place */
+    x_cmov_rm(E, x_cc_invert(cc), !w, r, XREG(in->rm));
+  } else if (cc >= 0) {
     if (kind != 3) tr_src_into(t, in->rm, RDX, w);
     if (kind == 1) x_lea(E, RDX, XMEM(RDX, 1));
     if (kind == 2) x_grp3(E, 2, !w, RDX);
-    x_cmov(E, x_cc_invert(cc), !w, RAX, RDX);
+    x_cmov(E, x_cc_invert(cc), !w, r, RDX);
   }
-  tr_dst(t, in->rd, RAX);
+  tr_dst(t, in->rd, r);
 }
 _Static_assert(OP_csneg_x - OP_csel_w == 7, "csel group");
 
@@ -814,9 +878,11 @@ static void emit_div(struct tr *t, const struct insn *in, bool sign, bool w) {
 
 static void emit_shift_reg(struct tr *t, const struct insn *in, enum x86_shift sh, bool w) {
   tr_src_into(t, in->rm, RCX, false);
-  tr_src_into(t, in->rn, RAX, w);
-  x_shift_cl(E, sh, !w, RAX); /* the count is taken mod the width, as Arm's */
-  tr_dst(t, in->rd, RAX);
+  /* Moved even in place at 32 bits: a shift by 0 may leave the upper half. */
+  int r = work_reg(t, in->rd, -1);
+  tr_src_into(t, in->rn, r, w);
+  x_shift_cl(E, sh, !w, r); /* the count is taken mod the width, as Arm's */
+  tr_dst(t, in->rd, r);
 }
 
 /* Multiply-add group: rd = ra +/- rn * rm, at w or x, or widening. */
@@ -828,6 +894,13 @@ static void emit_madd(struct tr *t, const struct insn *in, bool w, bool sub, int
     int m = tr_src(t, in->rm, RCX);
     if (widen == 1) x_ext_rr(E, 0x63, true, RCX, m); else x_mov_rr(E, false, RCX, m);
     x_imul_rr(E, true, RAX, RCX);
+  } else if (!add_ra && !sub) { /* MUL: in rd's register */
+    struct operand m = src_operand(t, in->rm, RCX);
+    int r = alu_start(t, in->rd, in->rn, w, m.reg);
+    if (m.reg >= 0) x_imul_rr(E, !w, r, m.reg);
+    else x_imul_rm(E, !w, r, m.mem);
+    tr_dst(t, in->rd, r);
+    return;
   } else {
     tr_src_into(t, in->rn, RAX, w);
     x_imul_rr(E, !w, RAX, tr_src(t, in->rm, RCX));
@@ -877,12 +950,13 @@ static bool emit_native(struct tr *t, u32 i) {
       t->keeps_flags = true;
       return true;
     case OP_movk_w: w = true; /* fall through */
-    case OP_movk_x:
-      tr_src_into(t, in->rd, RAX, w);
-      alu_imm(t, ALU_AND, !w, RAX, ~(0xffffull << in->a), RCX);
-      alu_imm(t, ALU_OR, !w, RAX, in->imm << in->a, RCX);
-      tr_dst(t, in->rd, RAX);
+    case OP_movk_x: {
+      int r = alu_start(t, in->rd, in->rd, w, -1);
+      alu_imm(t, ALU_AND, !w, r, ~(0xffffull << in->a), RCX);
+      alu_imm(t, ALU_OR, !w, r, in->imm << in->a, RCX);
+      tr_dst(t, in->rd, r);
       return true;
+    }
     case OP_add_imm_w: case OP_sub_imm_w: case OP_adds_imm_w: case OP_subs_imm_w: w = true;
       /* fall through */
     case OP_add_imm_x: case OP_sub_imm_x: case OP_adds_imm_x: case OP_subs_imm_x: {
@@ -890,7 +964,18 @@ static bool emit_native(struct tr *t, u32 i) {
                  op == OP_subs_imm_x;
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
+      if (flags && sub && in->rd == REG_ZR) { /* CMP */
+        x_alu_ri(E, ALU_CMP, !w, tr_src(t, in->rn, RAX), (i32)in->imm);
+        flags_out(t, i, XF_SUB);
+        return true;
+      }
       int r = work_reg(t, in->rd, -1);
+      if (!flags && in->imm == 0) { /* MOV to or from SP */
+        tr_src_into(t, in->rn, r, w);
+        tr_dst(t, in->rd, r);
+        t->keeps_flags = true;
+        return true;
+      }
       if (!flags && t->xflags != XF_NONE) { /* LEA: the host flags stay, for a consumer */
         x_lea_w(E, !w, r, XMEM(tr_src(t, in->rn, RAX), sub ? -(i32)in->imm : (i32)in->imm));
         tr_dst(t, in->rd, r);
@@ -903,29 +988,58 @@ static bool emit_native(struct tr *t, u32 i) {
       tr_dst(t, in->rd, r);
       return true;
     }
-    case OP_and_imm:
-      tr_src_into(t, in->rn, RAX, false);
-      alu_imm(t, ALU_AND, true, RAX, in->imm, RCX);
-      tr_dst(t, in->rd, RAX);
+    case OP_and_imm: { /* both widths: a W form's mask has no upper half */
+      int r = work_reg(t, in->rd, -1);
+      if (in->imm == 0xff || in->imm == 0xffff || in->imm == 0xffffffff) { /* UXTB... */
+        extend_into(t, r, tr_src(t, in->rn, RAX), in->imm == 0xff ? 8 : in->imm == 0xffff ? 16 : 32,
+                    false, false);
+      } else {
+        operand_into(t, in->rn, r, false);
+        alu_imm(t, ALU_AND, in->imm > 0xffffffff, r, in->imm, RCX);
+      }
+      tr_dst(t, in->rd, r);
       return true;
+    }
     case OP_orr_imm_w: case OP_eor_imm_w: case OP_ands_imm_w: w = true; /* fall through */
     case OP_orr_imm_x: case OP_eor_imm_x: case OP_ands_imm_x: {
       enum x86_alu alu = (op == OP_orr_imm_w || op == OP_orr_imm_x)   ? ALU_OR
                          : (op == OP_eor_imm_w || op == OP_eor_imm_x) ? ALU_XOR
                                                                       : ALU_AND;
-      tr_src_into(t, in->rn, RAX, w);
-      alu_imm(t, alu, !w, RAX, in->imm, RCX);
+      if (alu == ALU_AND && in->rd == REG_ZR) { /* TST */
+        int n = tr_src(t, in->rn, RAX);
+        if (w || (i64)in->imm == (i32)in->imm) {
+          x_test_ri(E, !w, n, (i32)in->imm);
+        } else {
+          x_mov_ri(E, RCX, in->imm);
+          x_test_rr(E, true, n, RCX);
+        }
+        flags_out(t, i, XF_LOGIC);
+        return true;
+      }
+      int r = alu_start(t, in->rd, in->rn, w, -1);
+      alu_imm(t, alu, !w, r, in->imm, RCX);
       if (alu == ALU_AND) flags_out(t, i, XF_LOGIC);
-      tr_dst(t, in->rd, RAX);
+      tr_dst(t, in->rd, r);
       return true;
     }
     case OP_ubfm_w: case OP_sbfm_w: w = true; /* fall through */
-    case OP_ubfm_x: case OP_sbfm_x:
-      tr_src_into(t, in->rn, RAX, w);
-      x_shift_ri(E, SH_SHL, !w, RAX, in->a);
-      x_shift_ri(E, op == OP_ubfm_w || op == OP_ubfm_x ? SH_SHR : SH_SAR, !w, RAX, in->b);
-      tr_dst(t, in->rd, RAX);
+    case OP_ubfm_x: case OP_sbfm_x: {
+      /* rd = rn << a >> b (logical or arithmetic) at the width */
+      bool sx = op == OP_sbfm_w || op == OP_sbfm_x;
+      u32 kept = (w ? 32 : 64) - in->a; /* rn's low bits that survive the << */
+      int r = work_reg(t, in->rd, -1);
+      if (in->a >= in->b && (kept == 8 || kept == 16 || (kept == 32 && !w))) {
+        /* UXTB, SXTW, UBFIZ...: those bits extended, then shifted into place */
+        extend_into(t, r, tr_src(t, in->rn, RAX), kept, sx, !w);
+        x_shift_ri(E, SH_SHL, !w, r, in->a - in->b);
+      } else {
+        tr_src_into(t, in->rn, r, w); /* moved even in place: a << 0 >> 0 must zero-extend */
+        x_shift_ri(E, SH_SHL, !w, r, in->a);
+        x_shift_ri(E, sx ? SH_SAR : SH_SHR, !w, r, in->b);
+      }
+      tr_dst(t, in->rd, r);
       return true;
+    }
     case OP_bfm_w: w = true; /* fall through */
     case OP_bfm_x:
       tr_src_into(t, in->rn, RAX, w);
@@ -946,8 +1060,8 @@ static bool emit_native(struct tr *t, u32 i) {
     case OP_mov_reg_w: w = true; /* fall through */
     case OP_mov_reg_x:
       t->keeps_flags = true;
-      if (!w && in->rd < REG_ZR && t->host_of[in->rd] >= 0) {
-        tr_src_into(t, in->rm, t->host_of[in->rd], false);
+      if (in->rd < REG_ZR && t->host_of[in->rd] >= 0) { /* a 32-bit move zero-extends */
+        tr_src_into(t, in->rm, t->host_of[in->rd], w);
         note_write(t, in->rd);
         t->written |= 1ull << in->rd;
       } else {
@@ -956,11 +1070,12 @@ static bool emit_native(struct tr *t, u32 i) {
       }
       return true;
     case OP_rev_w: w = true; /* fall through */
-    case OP_rev_x:
-      tr_src_into(t, in->rn, RAX, w);
-      x_bswap(E, !w, RAX);
-      tr_dst(t, in->rd, RAX);
+    case OP_rev_x: {
+      int r = alu_start(t, in->rd, in->rn, w, -1);
+      x_bswap(E, !w, r);
+      tr_dst(t, in->rd, r);
       return true;
+    }
     case OP_clz_w: w = true; /* fall through */
     case OP_clz_x:
       /* 63 - BSR, or 64 (32) for zero: (BSR or 127) XOR 63. */

@@ -122,6 +122,13 @@ static inline void x_alu_mi(struct emitter *e, enum x86_alu op, bool w, struct x
 static inline void x_test_rr(struct emitter *e, bool w, int a, int b) {
   x_op_rr(e, 0, 0x85, w, b, a, false);
 }
+static inline void x_test_rm(struct emitter *e, bool w, int r, struct xmem m) {
+  x_op_rm(e, 0, 0x85, w, r, m, false);
+}
+static inline void x_test_ri(struct emitter *e, bool w, int r, i32 imm) {
+  x_op_rr(e, 0, 0xf7, w, 0, r, false);
+  x_u32(e, (u32)imm);
+}
 
 static inline void x_mov_rr(struct emitter *e, bool w, int dst, int src) {
   x_op_rr(e, 0, 0x89, w, src, dst, false);
@@ -203,6 +210,9 @@ static inline void x_grp3(struct emitter *e, int digit, bool w, int r) {
 static inline void x_imul_rr(struct emitter *e, bool w, int dst, int src) {
   x_op_rr(e, 0, 0x0faf, w, dst, src, false);
 }
+static inline void x_imul_rm(struct emitter *e, bool w, int dst, struct xmem m) {
+  x_op_rm(e, 0, 0x0faf, w, dst, m, false);
+}
 static inline void x_bswap(struct emitter *e, bool w, int r) {
   x_rex(e, w, 0, 0, r, false);
   x_byte(e, 0x0f);
@@ -213,6 +223,9 @@ static inline void x_bsr(struct emitter *e, bool w, int dst, int src) {
 }
 static inline void x_cmov(struct emitter *e, enum x86_cc cc, bool w, int dst, int src) {
   x_op_rr(e, 0, 0x0f40 + cc, w, dst, src, false);
+}
+static inline void x_cmov_rm(struct emitter *e, enum x86_cc cc, bool w, int dst, struct xmem m) {
+  x_op_rm(e, 0, 0x0f40 + cc, w, dst, m, false);
 }
 static inline void x_setcc_m(struct emitter *e, enum x86_cc cc, struct xmem m) {
   x_op_rm(e, 0, 0x0f90 + cc, false, 0, m, false);
