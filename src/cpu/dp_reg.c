@@ -163,11 +163,14 @@ DEFINE_RR(rorv, RM_W, RM_X, SHIFT(n, SHIFT_ROR, m % DATASIZE(n)))
    which is the usual bit-reflected CRC update of acc by val's bytes, low
    byte first, with no initial or final inversion; reflected, the
    polynomials 0x04C11DB7 and 0x1EDC6F41 read 0xEDB88320 and 0x82F63B78.
-   One 256-entry table per polynomial handles a byte per step. */
+   Tables for slicing by 8 (g_crc_table, sem_alu.h): [k][i] is the update
+   of i followed by k zero bytes, so the n bytes of acc ^ val (n = 4 or 8)
+   update independently, b_j through [n-1-j], and the results XOR. The JIT
+   reads the same tables (jit/translate.c). */
 enum { CRC32_IEEE, CRC32_CASTAGNOLI };
 
 static const u32 kCrcPolyReflected[2] = {0xEDB88320u, 0x82F63B78u};
-static u32 g_crc_table[2][256];
+u32 g_crc_table[2][8][256];
 static pthread_once_t g_crc_once = PTHREAD_ONCE_INIT;
 
 static void crc_tables_init(void) {
@@ -175,14 +178,25 @@ static void crc_tables_init(void) {
     for (u32 i = 0; i < 256; i++) {
       u32 c = i;
       for (int k = 0; k < 8; k++) c = c >> 1 ^ (c & 1 ? kCrcPolyReflected[p] : 0);
-      g_crc_table[p][i] = c;
+      g_crc_table[p][0][i] = c;
     }
+    for (int k = 1; k < 8; k++)
+      for (u32 i = 0; i < 256; i++) {
+        u32 c = g_crc_table[p][k - 1][i];
+        g_crc_table[p][k][i] = c >> 8 ^ g_crc_table[p][0][c & 0xff];
+      }
   }
 }
 
 static u32 crc_update(int poly, u32 acc, u64 val, u32 bytes) {
-  const u32 *table = g_crc_table[poly];
-  for (u32 i = 0; i < bytes; i++, val >>= 8) acc = table[(acc ^ val) & 0xff] ^ acc >> 8;
+  const u32(*table)[256] = g_crc_table[poly];
+  if (bytes >= 4) {
+    u64 x = acc ^ val;
+    acc = 0;
+    for (u32 j = 0; j < bytes; j++, x >>= 8) acc ^= table[bytes - 1 - j][x & 0xff];
+    return acc;
+  }
+  for (u32 i = 0; i < bytes; i++, val >>= 8) acc = table[0][(acc ^ val) & 0xff] ^ acc >> 8;
   return acc;
 }
 

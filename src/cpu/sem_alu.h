@@ -11,6 +11,10 @@
 #include "cpu/sem_bits.h"
 
 /* Arm ARM AddWithCarry(), 64- and 32-bit, setting NZCV. */
+/* CRC32 (IEEE) and CRC32C tables for slicing by 8, [poly][k][byte]: made
+   when the first CRC instruction is decoded (dp_reg.c). */
+extern u32 g_crc_table[2][8][256];
+
 static inline u64 sem_adc64_flags(struct cpu *c, u64 x, u64 y, u32 carry) {
   u64 r;
   u32 c1 = __builtin_add_overflow(x, y, &r);

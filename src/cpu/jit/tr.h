@@ -141,6 +141,8 @@ void tr_vstore(struct tr *t, u32 mask);
 
 /* SIMD&FP instruction i natively (translate_vec.c); false: its handler. */
 bool tr_emit_vector(struct tr *t, u32 i);
+/* Whether the host has SSE4.2 (PCMPGTQ, CRC32). */
+bool tr_host_sse42(void);
 /* Whether the block has FP arithmetic translate_vec.c emits natively, and
    the MXCSR bookkeeping such a block needs: flags cleared at entry and
    after a handler call; Inexact folded into FPSR.IXC before a handler call

@@ -918,6 +918,47 @@ static void emit_madd(struct tr *t, const struct insn *in, bool w, bool sub, int
   tr_dst(t, in->rd, RAX);
 }
 
+/* CRC32W/X: slicing by 4 or 8 over the interpreter's tables, in place of
+   a handler call: rd = T[n-1][b0] ^ ... ^ T[0][b(n-1)] for the bytes b_j of
+   acc ^ val (dp_reg.c). CRC32CW/CX: the host's CRC32 instruction (SSE4.2),
+   the same polynomial, reflected, with no inversion either. False: the
+   handler does it (the destination is not cached, so the sum has no
+   register of its own beside rax, rcx and rdx). */
+static bool emit_crc(struct tr *t, const struct insn *in, bool castagnoli, u32 bytes) {
+  bool x = bytes == 8;
+  if (castagnoli) {
+    if (!tr_host_sse42()) return false;
+    struct operand m = src_operand(t, in->rm, RCX);
+    int r = work_reg(t, in->rd, m.reg);
+    tr_src_into(t, in->rn, r, true);
+    if (m.reg >= 0) x_op_rr(E, 0xf2, 0x0f38f1, x, r, m.reg, false);
+    else x_op_rm(E, 0xf2, 0x0f38f1, x, r, m.mem, false);
+    tr_dst(t, in->rd, r);
+    return true;
+  }
+  int r = work_reg(t, in->rd, -1);
+  if (r == RAX) return false;
+  struct operand m = src_operand(t, in->rm, RCX);
+  tr_src_into(t, in->rn, RAX, true);
+  alu_operand(t, ALU_XOR, x, RAX, m);
+  x_mov_ri(E, RDX, (u64)(uintptr_t)g_crc_table[0]);
+  for (u32 j = 0; j < bytes; j++) {
+    if (j && !(j & 1)) x_shift_ri(E, SH_SHR, x, RAX, 16);
+    if (j & 1) { /* movzx ecx, ah: no REX, or AH would not be AH */
+      x_byte(E, 0x0f);
+      x_byte(E, 0xb6);
+      x_byte(E, 0xcc);
+    } else {
+      x_ext_rr(E, 0x0fb6, false, RCX, RAX);
+    }
+    struct xmem entry = {RDX, RCX, 2, (i32)((bytes - 1 - j) * sizeof g_crc_table[0][0])};
+    if (j) x_alu_rm(E, ALU_XOR, false, r, entry);
+    else x_load(E, false, r, entry);
+  }
+  tr_dst(t, in->rd, r);
+  return true;
+}
+
 static void emit_mulh(struct tr *t, const struct insn *in, bool sign) {
   tr_src_into(t, in->rn, RAX, false);
   x_grp3(E, sign ? 5 : 4, true, tr_src(t, in->rm, RCX));
@@ -1107,6 +1148,10 @@ static bool emit_native(struct tr *t, u32 i) {
     case OP_smsubl: return emit_madd(t, in, false, true, 1, true), true;
     case OP_umaddl: return emit_madd(t, in, false, false, 2, true), true;
     case OP_umsubl: return emit_madd(t, in, false, true, 2, true), true;
+    case OP_crc32w: return emit_crc(t, in, false, 4);
+    case OP_crc32x: return emit_crc(t, in, false, 8);
+    case OP_crc32cw: return emit_crc(t, in, true, 4);
+    case OP_crc32cx: return emit_crc(t, in, true, 8);
     case OP_smulh: return emit_mulh(t, in, true), true;
     case OP_umulh: return emit_mulh(t, in, false), true;
     case OP_mrs_tpidr:

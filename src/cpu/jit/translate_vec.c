@@ -165,6 +165,11 @@ static void detect(void) {
   done = true;
 }
 
+bool tr_host_sse42(void) {
+  detect();
+  return g_sse42;
+}
+
 /* Opcodes by element size (B, H, S, D); 0 where SSE has none. Those from
    0x0f38 on need SSE4.1 (pcmpgtq: SSE4.2). */
 struct vec_binop {
