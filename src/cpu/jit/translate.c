@@ -658,9 +658,6 @@ static int alu_start(struct tr *t, u32 rd, u32 rn, bool w, int other) {
   return r;
 }
 
-/* The host register caching slot s, or -1. */
-static int host_reg(const struct tr *t, u32 s) { return s < REG_ZR ? t->host_of[s] : -1; }
-
 /* A second operand as an x86 instruction reads it: a host register (reg),
    or, for a guest register not cached, its slot in the cpu (mem), which an
    ALU instruction reads as cheaply as a register and one instruction
@@ -684,12 +681,14 @@ static void alu_operand(struct tr *t, enum x86_alu op, bool w, int r, struct ope
 }
 
 /* r = the low `bits` (8, 16 or 32) of src, zero- or sign-extended to 64
-   bits (to 32, zero-extended on, when !wide). */
-static void extend_into(struct tr *t, int r, int src, u32 bits, bool sx, bool wide) {
+   bits (to 32, zero-extended on, when !wide); from the cpu when the guest
+   register is not cached (its low bytes come first). */
+static void extend_into(struct tr *t, int r, struct operand src, u32 bits, bool sx, bool wide) {
   static const u32 kOp[2][2] = {{0x0fb6, 0x0fb7}, {0x0fbe, 0x0fbf}};
-  if (bits == 32 && sx) x_ext_rr(E, 0x63, true, r, src);
-  else if (bits == 32) x_mov_rr(E, false, r, src);
-  else x_ext_rr(E, kOp[sx][bits == 16], sx && wide, r, src);
+  u32 op = bits == 32 ? (sx ? 0x63 : 0x8b) : kOp[sx][bits == 16];
+  bool w = bits == 32 ? sx : sx && wide;
+  if (src.reg >= 0) x_op_rr(E, 0, op, w, r, src.reg, bits == 8);
+  else x_op_rm(E, 0, op, w, r, src.mem, false);
 }
 
 /* rcx = the second operand of a shifted-register form: Rm shifted. */
@@ -748,7 +747,7 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     shifted_rm(t, in, type, w);
     if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
   }
-  if (in->rd == REG_ZR && (group == 6 || group == 11)) { /* TST, CMP: flags alone */
+  if (in->rd >= REG_ZR && (group == 6 || group == 11)) { /* TST, CMP: flags alone */
     int n = tr_src(t, in->rn, RAX);
     if (group == 11) alu_operand(t, ALU_CMP, !w, n, m);
     else if (m.reg >= 0) x_test_rr(E, !w, n, m.reg);
@@ -767,7 +766,7 @@ static void emit_ext_group(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_add_ext_w; /* add adds sub subs, w then x each */
   bool w = !(k & 1), sub = k >= 4, flags = k & 2;
   extended_rm(t, in);
-  if (sub && flags && in->rd == REG_ZR) { /* CMP */
+  if (sub && flags && in->rd >= REG_ZR) { /* CMP */
     x_alu_rr(E, ALU_CMP, !w, tr_src(t, in->rn, RAX), RCX);
     flags_out(t, i, XF_SUB);
     return;
@@ -825,24 +824,27 @@ static void emit_cond_select(struct tr *t, const struct insn *in) {
   u32 k = in->op - OP_csel_w; /* csel csinc csinv csneg; w, x */
   bool w = !(k & 1);
   u32 kind = k >> 1;
-  if (kind == 3) { /* CSNEG: the NEG clobbers the host flags, so first */
+  /* The alternative first, in rdx unless CSEL's Rm is read where it is:
+     LEA (CSINC) and NOT (CSINV) leave the host flags, NEG (CSNEG) not. */
+  struct operand m = {RDX, {0, 0, 0, 0}};
+  if (kind == 0) {
+    m = src_operand(t, in->rm, RDX);
+  } else if (kind == 1) {
+    x_lea_w(E, !w, RDX, XMEM(tr_src(t, in->rm, RDX), 1));
+  } else {
     tr_src_into(t, in->rm, RDX, w);
-    x_grp3(E, 3, !w, RDX);
+    x_grp3(E, kind == 2 ? 2 : 3, !w, RDX);
   }
   bool fused = kind != 3 && cond_fused(t, in->a);
   int cc = cond_cc(t, in->a, kind != 3);
   t->keeps_flags = fused; /* MOV, LEA, NOT and CMOV leave them */
-  /* A 32-bit CMOV zero-extends whether it moves or not. */
-  int r = work_reg(t, in->rd, kind == 3 ? -1 : host_reg(t, in->rm));
-  tr_src_into(t, in->rn, r, w);
-  if (cc >= 0 && kind == 0 && in->rm < REG_ZR && t->host_of[in->rm] < 0) {
-    note_read(t, in->rm); /* CSEL from the cpu: the CMOV reads it in place */
-    x_cmov_rm(E, x_cc_invert(cc), !w, r, XREG(in->rm));
-  } else if (cc >= 0) {
-    if (kind != 3) tr_src_into(t, in->rm, RDX, w);
-    if (kind == 1) x_lea(E, RDX, XMEM(RDX, 1));
-    if (kind == 2) x_grp3(E, 2, !w, RDX);
-    x_cmov(E, x_cc_invert(cc), !w, r, RDX);
+  int r = work_reg(t, in->rd, m.reg);
+  if (cc < 0) { /* AL, NV: Rn */
+    tr_src_into(t, in->rn, r, w);
+  } else { /* a 32-bit CMOV zero-extends whether it moves or not */
+    operand_into(t, in->rn, r, w);
+    if (m.reg >= 0) x_cmov(E, x_cc_invert(cc), !w, r, m.reg);
+    else x_cmov_rm(E, x_cc_invert(cc), !w, r, m.mem);
   }
   tr_dst(t, in->rd, r);
 }
@@ -1005,7 +1007,7 @@ static bool emit_native(struct tr *t, u32 i) {
                  op == OP_subs_imm_x;
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
-      if (flags && sub && in->rd == REG_ZR) { /* CMP */
+      if (flags && sub && in->rd >= REG_ZR) { /* CMP */
         x_alu_ri(E, ALU_CMP, !w, tr_src(t, in->rn, RAX), (i32)in->imm);
         flags_out(t, i, XF_SUB);
         return true;
@@ -1032,8 +1034,8 @@ static bool emit_native(struct tr *t, u32 i) {
     case OP_and_imm: { /* both widths: a W form's mask has no upper half */
       int r = work_reg(t, in->rd, -1);
       if (in->imm == 0xff || in->imm == 0xffff || in->imm == 0xffffffff) { /* UXTB... */
-        extend_into(t, r, tr_src(t, in->rn, RAX), in->imm == 0xff ? 8 : in->imm == 0xffff ? 16 : 32,
-                    false, false);
+        extend_into(t, r, src_operand(t, in->rn, RAX),
+                    in->imm == 0xff ? 8 : in->imm == 0xffff ? 16 : 32, false, false);
       } else {
         operand_into(t, in->rn, r, false);
         alu_imm(t, ALU_AND, in->imm > 0xffffffff, r, in->imm, RCX);
@@ -1046,7 +1048,7 @@ static bool emit_native(struct tr *t, u32 i) {
       enum x86_alu alu = (op == OP_orr_imm_w || op == OP_orr_imm_x)   ? ALU_OR
                          : (op == OP_eor_imm_w || op == OP_eor_imm_x) ? ALU_XOR
                                                                       : ALU_AND;
-      if (alu == ALU_AND && in->rd == REG_ZR) { /* TST */
+      if (alu == ALU_AND && in->rd >= REG_ZR) { /* TST */
         int n = tr_src(t, in->rn, RAX);
         if (w || (i64)in->imm == (i32)in->imm) {
           x_test_ri(E, !w, n, (i32)in->imm);
@@ -1071,10 +1073,12 @@ static bool emit_native(struct tr *t, u32 i) {
       int r = work_reg(t, in->rd, -1);
       if (in->a >= in->b && (kept == 8 || kept == 16 || (kept == 32 && !w))) {
         /* UXTB, SXTW, UBFIZ...: those bits extended, then shifted into place */
-        extend_into(t, r, tr_src(t, in->rn, RAX), kept, sx, !w);
+        extend_into(t, r, src_operand(t, in->rn, RAX), kept, sx, !w);
         x_shift_ri(E, SH_SHL, !w, r, in->a - in->b);
       } else {
-        tr_src_into(t, in->rn, r, w); /* moved even in place: a << 0 >> 0 must zero-extend */
+        /* In place, a W form with no shift at all must still zero-extend. */
+        if (in->a || in->b) operand_into(t, in->rn, r, w);
+        else tr_src_into(t, in->rn, r, w);
         x_shift_ri(E, SH_SHL, !w, r, in->a);
         x_shift_ri(E, sx ? SH_SAR : SH_SHR, !w, r, in->b);
       }
