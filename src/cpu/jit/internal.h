@@ -43,8 +43,20 @@ static inline bool jit_jumps_within(const struct block *b, u32 idx, u64 target, 
 /* The host-to-guest map of one translation: which instruction each stretch
    of host code belongs to, and where the guest registers it caches live. A
    fault in the translation uses it to rebuild the exact guest state. */
+/* Instructions [from, to) of a translation, where NZCV are not stored but
+   the flags of a producer (struct lazy_src in tr.h: kind, wide, a, b, adj,
+   imm) whose operands are still in the guest registers. */
+struct jit_lazy {
+  u32 from, to;
+  u8 kind, wide, a, b;
+  i32 adj;
+  u64 imm;
+};
+
 struct jit_map {
   const u8 *rx_body;       /* first host byte of the body (executable view) */
+  const struct jit_lazy *lazy; /* nlazy of them, in the same allocation */
+  u32 nlazy;
   u32 ncached;
   u8 slot[JIT_MAX_CACHED]; /* guest register slot ... */
   u8 host[JIT_MAX_CACHED]; /* ... and the host register holding it, */

@@ -31,6 +31,8 @@
 #include "base/log.h"
 #include "cpu/insn.h"
 #include "cpu/jit/internal.h"
+#include "cpu/jit/tr.h"
+#include "cpu/sem_alu.h"
 
 struct jit_config g_jit = {.mode = JIT_ON, .threshold = JIT_DEFAULT_THRESHOLD};
 
@@ -382,6 +384,18 @@ static struct block *block_at(const u8 *pc) {
   return hi && g_cache.index[lo].rx <= pc ? g_cache.index[lo].b : NULL;
 }
 
+/* The flags of a FLAGS_LAZY producer, from its operands in the guest
+   registers (those the fault restored). */
+static void lazy_flags_recompute(struct cpu *cpu, const struct jit_lazy *l) {
+  u64 x = cpu->x[l->a] + (u64)(i64)l->adj;
+  u64 y = l->b == LAZY_IMM ? l->imm : cpu->x[l->b];
+  switch (l->kind) {
+    case XF_SUB: if (l->wide) sem_sub64_flags(cpu, x, y); else sem_sub32_flags(cpu, (u32)x, (u32)y); break;
+    case XF_ADD: if (l->wide) sem_add64_flags(cpu, x, y); else sem_add32_flags(cpu, (u32)x, (u32)y); break;
+    default: if (l->wide) sem_logic_flags64(cpu, x & y); else sem_logic_flags32(cpu, (u32)(x & y)); break;
+  }
+}
+
 bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
   if (g_jit.mode == JIT_OFF) return false;
   const u8 *pc = (const u8 *)uc->uc_mcontext.gregs[REG_RIP];
@@ -398,6 +412,8 @@ bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
     if (i >= m->valid_from[k]) cpu->x[m->slot[k]] = (u64)uc->uc_mcontext.gregs[kGreg[m->host[k]]];
   for (u32 k = 0; k < m->nvcached && uc->uc_mcontext.fpregs; k++) /* the xmm is the value */
     memcpy(&cpu->v[m->vslot[k]], &uc->uc_mcontext.fpregs->_xmm[m->vxmm[k]], sizeof cpu->v[0]);
+  for (u32 k = 0; k < m->nlazy; k++) /* NZCV a producer left unstored (translate.c) */
+    if (i >= m->lazy[k].from && i < m->lazy[k].to) lazy_flags_recompute(cpu, &m->lazy[k]);
   const struct trace *tr = &m->trace;
   u32 s = trace_block_of(tr, i);
   cpu->block = tr->block[s];

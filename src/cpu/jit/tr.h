@@ -36,9 +36,25 @@ struct slow_ref {
 enum { ACCESS_NONE, ACCESS_READ, ACCESS_WRITE };
 
 /* How each instruction uses NZCV, as pass 1 saw it emitted (FLAGS_READ,
-   FLAGS_WRITE, FLAGS_OPAQUE: it may fault, call a handler or leave), and
-   pass 2's conclusion, FLAGS_DEAD: no one can see the flags it sets. */
-enum { FLAGS_READ = 1, FLAGS_WRITE = 2, FLAGS_OPAQUE = 4, FLAGS_DEAD = 8 };
+   FLAGS_WRITE, FLAGS_OPAQUE: it may call a handler or leave, FLAGS_FAULT:
+   it may fault or take a slow path, and needs NZCV exact only then), and
+   pass 2's conclusions: FLAGS_DEAD, no one can see the flags it sets, and
+   FLAGS_LAZY, only a fault or slow path can, and those recompute them
+   from the producer's operands (struct lazy_src, find_lazy_flags). */
+enum { FLAGS_READ = 1, FLAGS_WRITE = 2, FLAGS_OPAQUE = 4, FLAGS_DEAD = 8, FLAGS_FAULT = 16,
+       FLAGS_LAZY = 32 };
+
+/* A flag-setting instruction whose NZCV can be computed again from guest
+   registers it does not write: kind (enum xflags) of (x[a] + adj) op
+   (b < NUM_XSLOTS ? x[b] : imm), at 64 bits if wide. adj undoes a
+   SUBS/ADDS immediate whose destination is its source. */
+#define LAZY_IMM 0xff
+struct lazy_src {
+  u8 kind; /* 0: cannot be recomputed */
+  u8 wide, a, b;
+  i32 adj;
+  u64 imm;
+};
 
 struct tr {
   struct emitter *e;
@@ -79,6 +95,10 @@ struct tr {
   u8 first_access[32];       /* ACCESS_*: how the block first uses each register */
   u32 first_write[32];       /* the instruction of that first use, if a write */
   u8 *flags_use;             /* FLAGS_* per instruction */
+  struct lazy_src *lazy_src; /* per instruction: how its flags can be recomputed */
+  u64 *wrote;                /* per instruction: the slots it writes */
+  const u32 *lazy_from;      /* pass 2, per instruction: the FLAGS_LAZY producer whose
+                                flags a fault here recomputes, or NO_JUMP */
   /* Cached SIMD&FP registers (translate_vec.c): only in a block whose
      body calls few handlers for its native V accesses (pass 1 counts
      both, vcache_pays), since every call stores and reloads them all. */

@@ -95,6 +95,7 @@ void tr_dst(struct tr *t, u32 s, int from) {
   if (s >= REG_ZR) return; /* the sink */
   note_write(t, s);
   t->written |= 1ull << s;
+  if (t->wrote) t->wrote[t->cur] |= 1ull << s;
   if (t->host_of[s] >= 0) {
     if (t->host_of[s] != from) x_mov_rr(E, true, t->host_of[s], from);
   } else {
@@ -156,7 +157,13 @@ static void flags_out(struct tr *t, u32 i, enum xflags kind) {
   tr_flags_use(t, FLAGS_WRITE);
   t->xflags = kind;
   t->xflags_at = i;
-  if (!(t->flags_use[i] & FLAGS_DEAD)) flags_store(t, kind);
+  if (!(t->flags_use[i] & (FLAGS_DEAD | FLAGS_LAZY))) flags_store(t, kind);
+}
+
+/* Records how instruction t->cur's flags could be recomputed (lazy_src). */
+static void lazy_note(struct tr *t, enum xflags kind, bool wide, u32 a, u32 b, u64 imm, i64 adj) {
+  if (t->lazy_src)
+    t->lazy_src[t->cur] = (struct lazy_src){(u8)kind, wide, (u8)a, (u8)b, (i32)adj, imm};
 }
 
 /* Pass 2's FLAGS_DEAD from pass 1's uses, walking back from the block's
@@ -166,12 +173,63 @@ static void find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n) {
   bool live = true;
   for (u32 i = n; i-- > 0;) {
     if (jump_to[i] != NO_JUMP) live |= live_at[jump_to[i]];
-    bool reads = use[i] & (FLAGS_READ | FLAGS_OPAQUE);
+    bool reads = use[i] & (FLAGS_READ | FLAGS_OPAQUE | FLAGS_FAULT);
     if ((use[i] & FLAGS_WRITE) && !reads && !live) use[i] |= FLAGS_DEAD;
     if (reads) live = true;
     else if (use[i] & FLAGS_WRITE) live = false;
     live_at[i] = live;
   }
+}
+
+/* Pass 2's FLAGS_LAZY: a producer whose flags only faults and slow paths
+   can see (a conditional branch read the host flags; the next producer
+   comes before any reader, handler call, exit, or join where they are
+   live) and whose operands
+   no instruction writes before the last of those faults: it stores
+   nothing, and a fault or slow path at k recomputes the flags of
+   lazy_from[k] from the guest registers. In the range decoder of xz and
+   7zz, CMP; B.HI; LDRB is the common case: before, the load alone kept
+   four flag stores. */
+static void find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
+                            const u32 *jump_to, const bool *live_at, bool *join, u32 n,
+                            u32 *lazy_from) {
+  memset(join, 0, n * sizeof *join);
+  for (u32 k = 0; k < n; k++) {
+    lazy_from[k] = NO_JUMP;
+    if (jump_to[k] != NO_JUMP) join[jump_to[k]] = true;
+  }
+  for (u32 j = 0; j < n; j++) {
+    if ((use[j] & ~FLAGS_WRITE) || !(use[j] & FLAGS_WRITE) || !src[j].kind) continue;
+    u64 operands = 1ull << src[j].a | (src[j].b == LAZY_IMM ? 0 : 1ull << src[j].b);
+    bool changed = false, ok = true;
+    u32 k = j + 1;
+    for (; k < n && ok; k++) {
+      if (join[k] && !live_at[k]) break; /* dead from here, whichever way it came */
+      ok = !join[k] && !(use[k] & (FLAGS_READ | FLAGS_OPAQUE)) &&
+           !(changed && (use[k] & FLAGS_FAULT)) && !(jump_to[k] != NO_JUMP && live_at[jump_to[k]]);
+      if (ok && (use[k] & FLAGS_WRITE)) break;
+      changed |= (wrote[k] & operands) != 0;
+    }
+    if (!ok || k >= n) continue;
+    use[j] |= FLAGS_LAZY;
+    for (u32 x = j + 1; x < k; x++) lazy_from[x] = j;
+  }
+}
+
+/* NZCV into the cpu from a FLAGS_LAZY producer's operands, as they stand:
+   on a slow path, before its handler runs. Uses rax and rcx. */
+static void lazy_flags_store(struct tr *t, const struct lazy_src *l) {
+  if (l->a >= REG_ZR) x_mov_ri(E, RAX, 0);
+  else if (t->host_of[l->a] >= 0) x_mov_rr(E, true, RAX, t->host_of[l->a]);
+  else x_load(E, true, RAX, XREG(l->a));
+  if (l->adj) x_lea(E, RAX, XMEM(RAX, l->adj));
+  int m = RCX; /* the second operand: an immediate (imm is 0 for XZR) or a register */
+  if (l->b >= REG_ZR) x_mov_ri(E, RCX, l->imm);
+  else if (t->host_of[l->b] >= 0) m = t->host_of[l->b];
+  else x_load(E, true, RCX, XREG(l->b));
+  if (l->kind == XF_LOGIC) x_test_rr(E, l->wide, RAX, m);
+  else x_alu_rr(E, l->kind == XF_SUB ? ALU_CMP : ALU_ADD, l->wide, RAX, m);
+  flags_store(t, (enum xflags)l->kind);
 }
 
 /* Arm condition -> x86 condition on the host flags a producer left, or -1
@@ -506,7 +564,7 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
                 struct xmem *at) {
   *ok = true;
   if (at) *at = XMEM(RAX, 0);
-  tr_flags_use(t, FLAGS_OPAQUE); /* it may fault */
+  tr_flags_use(t, FLAGS_FAULT); /* it may fault */
 #ifdef GUEST_HOLE
   /* Sanitizer builds carve a hole out of the window that the one-compare
      check below does not see: every access goes through the handler. */
@@ -585,7 +643,7 @@ void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before) {
 }
 
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
-  t->flags_use[i] |= FLAGS_OPAQUE;
+  t->flags_use[i] |= FLAGS_FAULT;
   if (!at[0]) return;
   struct slow_ref *s = &t->slows[t->nslows++];
   *s = (struct slow_ref){{NULL}, E->p, i, written_before, t->vwritten};
@@ -747,6 +805,9 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     shifted_rm(t, in, type, w);
     if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
   }
+  bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
+  if ((kFlags >> group & 1) && plain && (in->rd >= REG_ZR || (in->rd != in->rn && in->rd != in->rm)))
+    lazy_note(t, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB, !w, in->rn, in->rm, 0, 0);
   if (in->rd >= REG_ZR && (group == 6 || group == 11)) { /* TST, CMP: flags alone */
     int n = tr_src(t, in->rn, RAX);
     if (group == 11) alu_operand(t, ALU_CMP, !w, n, m);
@@ -1007,6 +1068,9 @@ static bool emit_native(struct tr *t, u32 i) {
                  op == OP_subs_imm_x;
       bool flags = op == OP_adds_imm_w || op == OP_adds_imm_x || op == OP_subs_imm_w ||
                    op == OP_subs_imm_x;
+      if (flags) /* SUBS X1, X1, #1: X1 + 1 is the operand */
+        lazy_note(t, sub ? XF_SUB : XF_ADD, !w, in->rn, LAZY_IMM, in->imm,
+                  in->rd == in->rn ? (sub ? (i64)in->imm : -(i64)in->imm) : 0);
       if (flags && sub && in->rd >= REG_ZR) { /* CMP */
         x_alu_ri(E, ALU_CMP, !w, tr_src(t, in->rn, RAX), (i32)in->imm);
         flags_out(t, i, XF_SUB);
@@ -1048,6 +1112,8 @@ static bool emit_native(struct tr *t, u32 i) {
       enum x86_alu alu = (op == OP_orr_imm_w || op == OP_orr_imm_x)   ? ALU_OR
                          : (op == OP_eor_imm_w || op == OP_eor_imm_x) ? ALU_XOR
                                                                       : ALU_AND;
+      if (alu == ALU_AND && in->rd != in->rn)
+        lazy_note(t, XF_LOGIC, !w, in->rn, LAZY_IMM, in->imm, 0);
       if (alu == ALU_AND && in->rd >= REG_ZR) { /* TST */
         int n = tr_src(t, in->rn, RAX);
         if (w || (i64)in->imm == (i32)in->imm) {
@@ -1109,6 +1175,7 @@ static bool emit_native(struct tr *t, u32 i) {
         tr_src_into(t, in->rm, t->host_of[in->rd], w);
         note_write(t, in->rd);
         t->written |= 1ull << in->rd;
+        if (t->wrote) t->wrote[t->cur] |= 1ull << in->rd;
       } else {
         tr_src_into(t, in->rm, RAX, w);
         tr_dst(t, in->rd, RAX);
@@ -1208,7 +1275,7 @@ static void emit_side_exit(struct tr *t, u32 i) {
   if (op >= OP_b_eq && op <= OP_b_le_loop) {
     fused = cond_fused(t, (op - OP_b_eq) >> 1);
     t->keeps_flags = fused; /* a JCC; the way back to the top is another path */
-    if (fused && (t->flags_use[t->xflags_at] & FLAGS_DEAD)) store = t->xflags;
+    if (fused && (t->flags_use[t->xflags_at] & (FLAGS_DEAD | FLAGS_LAZY))) store = t->xflags;
     cc = cond_cc(t, (op - OP_b_eq) >> 1, true);
   } else if (op >= OP_cbz_w && op <= OP_cbnz_x_loop) {
     u32 k = op - OP_cbz_w; /* cbz_w, cbnz_w, cbz_x, cbnz_x; each with _loop */
@@ -1392,7 +1459,11 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     for (int j = 0; j < 4 && sr->at[j]; j++) x_patch_rel32(E, sr->at[j], E->p);
     if (g_jit.verify) /* the handler's stores are not logged */
       x_alu_mi(E, ALU_OR, false, CPU_FIELD(jit_vskip), 1);
+    if (t->lazy_from && t->lazy_from[sr->i] != NO_JUMP)
+      lazy_flags_store(t, &t->lazy_src[t->lazy_from[sr->i]]);
+    u8 use = t->flags_use[sr->i]; /* a slow path's call is no reason to store flags */
     call_handler(t, sr->i, sr->written, sr->vwritten);
+    t->flags_use[sr->i] = use;
     x_patch_rel32(E, x_jmp(E), sr->resume);
   }
   x_patch_rel32(E, leave, E->p);
@@ -1407,6 +1478,34 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
    body makes stores and reloads them all. */
 static bool vcache_pays(const struct tr *t1) {
   return t1->vaccesses >= 8 * t1->handler_calls;
+}
+
+/* The map with its FLAGS_LAZY ranges (struct jit_lazy) appended, for
+   jit_fault_recover; NULL if out of memory (the map is freed). */
+static struct jit_map *add_lazy_ranges(struct jit_map *map, u32 n, const struct lazy_src *src,
+                                       const u32 *lazy_from) {
+  u32 nlazy = 0;
+  for (u32 i = 0; i < n; i++)
+    nlazy += lazy_from[i] != NO_JUMP && (i == 0 || lazy_from[i - 1] != lazy_from[i]);
+  size_t at = (sizeof *map + n * sizeof map->off[0] + 7) & ~(size_t)7;
+  struct jit_map *grown = realloc(map, at + nlazy * sizeof(struct jit_lazy));
+  if (!grown) {
+    free(map);
+    return NULL;
+  }
+  struct jit_lazy *lazy = (struct jit_lazy *)((u8 *)grown + at);
+  grown->lazy = lazy;
+  grown->nlazy = 0;
+  for (u32 i = 0; i < n; i++) {
+    if (lazy_from[i] == NO_JUMP) continue;
+    if (grown->nlazy && lazy[grown->nlazy - 1].to == i && i && lazy_from[i - 1] == lazy_from[i]) {
+      lazy[grown->nlazy - 1].to = i + 1;
+      continue;
+    }
+    const struct lazy_src *l = &src[lazy_from[i]];
+    lazy[grown->nlazy++] = (struct jit_lazy){i, i + 1, l->kind, l->wide, l->a, l->b, l->adj, l->imm};
+  }
+  return grown;
 }
 
 /* jump_to[] (struct tr) for the trace's instructions. */
@@ -1433,8 +1532,12 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   u32 *jump_to = malloc(n * sizeof *jump_to);
   u64 *written_before = malloc(n * sizeof *written_before);
   struct pending_jump *pending = malloc(n * sizeof *pending);
-  bool *live_at = malloc(n * sizeof *live_at);
-  bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending && live_at;
+  bool *live_at = malloc(n * sizeof *live_at), *join = malloc(n * sizeof *join);
+  struct lazy_src *lazy_src = calloc(n, sizeof *lazy_src);
+  u64 *wrote = calloc(n, sizeof *wrote);
+  u32 *lazy_from = malloc(n * sizeof *lazy_from);
+  bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
+                   live_at && join && lazy_src && wrote && lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
@@ -1460,7 +1563,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
                               .written_before = written_before, .pending = pending,
                               .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
-                              .flags_use = flags_use};
+                              .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote};
     struct tr t1 = common;
     t1.e = &e1;
     t1.live_in = ~0ull;
@@ -1469,6 +1572,8 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
       t2.e = e;
       t2.vcache = vcache_pays(&t1);
       find_dead_flags(flags_use, jump_to, live_at, n);
+      find_lazy_flags(flags_use, lazy_src, wrote, jump_to, live_at, join, n, lazy_from);
+      t2.lazy_from = lazy_from;
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
       for (u32 i = 0; i < n; i++) /* first written between a branch and its target */
@@ -1501,7 +1606,12 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   free(written_before);
   free(pending);
   free(live_at);
-  if (!body) {
+  free(join);
+  if (body) map = add_lazy_ranges(map, n, lazy_src, lazy_from);
+  free(lazy_src);
+  free(wrote);
+  free(lazy_from);
+  if (!body || !map) {
     free(map);
     return false;
   }
