@@ -389,11 +389,12 @@ static struct block *block_at(const u8 *pc) {
 static void lazy_flags_recompute(struct cpu *cpu, const struct jit_lazy *l) {
   u64 x = cpu->x[l->a] + (u64)(i64)l->adj;
   u64 y = l->b == LAZY_IMM ? l->imm : cpu->x[l->b];
-  switch (l->kind) {
-    case XF_SUB: if (l->wide) sem_sub64_flags(cpu, x, y); else sem_sub32_flags(cpu, (u32)x, (u32)y); break;
-    case XF_ADD: if (l->wide) sem_add64_flags(cpu, x, y); else sem_add32_flags(cpu, (u32)x, (u32)y); break;
-    default: if (l->wide) sem_logic_flags64(cpu, x & y); else sem_logic_flags32(cpu, (u32)(x & y)); break;
-  }
+  if (l->kind == XF_SUB && l->wide) sem_sub64_flags(cpu, x, y);
+  else if (l->kind == XF_SUB) sem_sub32_flags(cpu, (u32)x, (u32)y);
+  else if (l->kind == XF_ADD && l->wide) sem_add64_flags(cpu, x, y);
+  else if (l->kind == XF_ADD) sem_add32_flags(cpu, (u32)x, (u32)y);
+  else if (l->wide) sem_logic_flags64(cpu, x & y);
+  else sem_logic_flags32(cpu, (u32)(x & y));
 }
 
 bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {

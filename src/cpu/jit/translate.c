@@ -184,12 +184,11 @@ static void find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n) {
 /* Pass 2's FLAGS_LAZY: a producer whose flags only faults and slow paths
    can see (a conditional branch read the host flags; the next producer
    comes before any reader, handler call, exit, or join where they are
-   live) and whose operands
-   no instruction writes before the last of those faults: it stores
-   nothing, and a fault or slow path at k recomputes the flags of
-   lazy_from[k] from the guest registers. In the range decoder of xz and
-   7zz, CMP; B.HI; LDRB is the common case: before, the load alone kept
-   four flag stores. */
+   live) and whose operands no instruction writes before the last of
+   those faults: it stores nothing, and a fault or slow path at k
+   recomputes the flags of lazy_from[k] from the guest registers. In the
+   range decoder of xz and 7zz, CMP; B.HI; LDRB is the common case: before,
+   the load alone kept four flag stores. */
 static void find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
                             const u32 *jump_to, const bool *live_at, bool *join, u32 n,
                             u32 *lazy_from) {
