@@ -121,6 +121,10 @@ int tr_src(struct tr *t, u32 s, int tmp);
 void tr_src_into(struct tr *t, u32 s, int tmp, bool w32);
 void tr_dst(struct tr *t, u32 s, int from);
 
+/* Notes that the instruction being translated reads slot s (pass 1
+   decides from the first accesses which registers the entry loads). */
+void tr_note_read(struct tr *t, u32 s);
+
 /* Records how the current instruction uses the flags (FLAGS_*). */
 static inline void tr_flags_use(struct tr *t, u8 how) { t->flags_use[t->cur] |= how; }
 
@@ -146,6 +150,11 @@ void tr_log_store(struct tr *t, u32 size, u32 count);
 
 /* Instruction i's slow path with up to 4 jumps into it (NULL-terminated). */
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
+
+/* Loads and stores of general registers (translate_mem.c): whether op is
+   one, and instruction i's native form; false: it needs its handler. */
+bool tr_is_mem(u32 op);
+bool tr_emit_mem(struct tr *t, u32 i);
 
 /* Up to max registers that the block's integer instructions (or, with
    simd, its SIMD&FP ones) name at least twice, most named first, into

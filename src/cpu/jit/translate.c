@@ -13,13 +13,14 @@
    reloaded after the call. Guest memory is addressed directly (guest
    address == host address), after one check that the access lies below
    the window's end; anything else takes the slow path, which runs the
-   interpreter's handler. NZCV stay in the cpu's four flag bytes, written
-   with SETcc right after the instruction that sets them unless they are
-   dead (find_dead_flags); a consumer of the last producer (CMP then B.cond
-   or CSEL) uses the host flags while nothing has changed them. Every instruction
-   without a native form calls its interpreter handler, so translated and
-   interpreted code share one implementation of everything but the
-   translated forms. */
+   interpreter's handler (translate_mem.c). NZCV stay in the cpu's four
+   flag bytes, written with SETcc right after the instruction that sets
+   them unless they are dead (find_dead_flags) or only a fault could see
+   them (find_lazy_flags); a consumer of the last producer (CMP then
+   B.cond or CSEL) uses the host flags while nothing has changed them.
+   Every instruction without a native form calls its interpreter handler,
+   so translated and interpreted code share one implementation of
+   everything but the translated forms. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +29,8 @@
 #include "cpu/jit/internal.h"
 #include "cpu/jit/tr.h"
 #include "cpu/jit/jit.h"
-#include "cpu/ldst.h"
 #include "cpu/op_traits.h"
 #include "cpu/sem_alu.h"
-#include "mem/guest.h"
 
 
 /* The host registers guest registers may be cached in, best first. */
@@ -54,10 +53,9 @@ static void zero_keep_flags(struct tr *t, int r) {
   x_u32(E, 0);
 }
 
-/* A host register holding slot s, read-only: its cache register, or tmp. */
 /* The first access of each cached register, in program order (pass 1
    decides from these which registers the entry loads). */
-static void note_read(struct tr *t, u32 s) {
+void tr_note_read(struct tr *t, u32 s) {
   if (s < 32 && !t->first_access[s]) t->first_access[s] = ACCESS_READ;
 }
 static void note_write(struct tr *t, u32 s) {
@@ -67,8 +65,9 @@ static void note_write(struct tr *t, u32 s) {
   }
 }
 
+/* A host register holding slot s, read-only: its cache register, or tmp. */
 int tr_src(struct tr *t, u32 s, int tmp) {
-  note_read(t, s);
+  tr_note_read(t, s);
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
     return tmp;
@@ -80,7 +79,7 @@ int tr_src(struct tr *t, u32 s, int tmp) {
 
 /* tmp = slot s; its low 32 bits, zero-extended, when w32. */
 void tr_src_into(struct tr *t, u32 s, int tmp, bool w32) {
-  note_read(t, s);
+  tr_note_read(t, s);
   if (s == REG_ZR) {
     zero_keep_flags(t, tmp);
   } else if (t->host_of[s] >= 0) {
@@ -479,211 +478,6 @@ static void emit_call(struct tr *t, u64 target, u64 next, bool indirect) {
   }
 }
 
-/* ---- loads and stores ---- */
-
-enum mem_kind { K_LOAD, K_LOAD_S32, K_LOAD_S64, K_STORE, K_LOADP, K_LOADP_S64, K_STOREP };
-
-struct mem_form {
-  u8 size;  /* bytes per register */
-  u8 kind;  /* enum mem_kind */
-  u8 mode;  /* enum mem_mode */
-};
-
-static bool mem_form_of(u32 op, struct mem_form *f) {
-#define FORM(o, sz, k, m) case OP_##o: *f = (struct mem_form){sz, k, m}; return true;
-#define IMM_MODES(name, sz, k) FORM(name##_off, sz, k, M_OFF) FORM(name##_pre, sz, k, M_PRE) \
-  FORM(name##_post, sz, k, M_POST)
-#define ALL_MODES(name, sz, k) IMM_MODES(name, sz, k) FORM(name##_reg, sz, k, M_REG)
-  switch (op) {
-    ALL_MODES(ldrb, 1, K_LOAD) ALL_MODES(ldrh, 2, K_LOAD)
-    ALL_MODES(ldr_w, 4, K_LOAD) ALL_MODES(ldr_x, 8, K_LOAD)
-    ALL_MODES(ldrsb_w, 1, K_LOAD_S32) ALL_MODES(ldrsb_x, 1, K_LOAD_S64)
-    ALL_MODES(ldrsh_w, 2, K_LOAD_S32) ALL_MODES(ldrsh_x, 2, K_LOAD_S64)
-    ALL_MODES(ldrsw, 4, K_LOAD_S64)
-    ALL_MODES(strb, 1, K_STORE) ALL_MODES(strh, 2, K_STORE)
-    ALL_MODES(str_w, 4, K_STORE) ALL_MODES(str_x, 8, K_STORE)
-    FORM(ldr_w_lit, 4, K_LOAD, M_LIT) FORM(ldr_x_lit, 8, K_LOAD, M_LIT)
-    FORM(ldrsw_lit, 4, K_LOAD_S64, M_LIT)
-    IMM_MODES(ldp_w, 4, K_LOADP) IMM_MODES(ldp_x, 8, K_LOADP) IMM_MODES(ldpsw, 4, K_LOADP_S64)
-    IMM_MODES(stp_w, 4, K_STOREP) IMM_MODES(stp_x, 8, K_STOREP)
-    default: return false;
-  }
-#undef ALL_MODES
-#undef IMM_MODES
-#undef FORM
-}
-
-/* One access of size bytes at `at` + disp into dst (loads) or from src. */
-static void load_to(struct tr *t, int dstr, u32 size, enum mem_kind kind, struct xmem at,
-                    i32 disp) {
-  struct xmem m = xmem_plus(at, disp);
-  bool sx64 = kind == K_LOAD_S64 || kind == K_LOADP_S64, sx32 = kind == K_LOAD_S32;
-  switch (size) {
-    case 1: x_load_ext(E, sx64 || sx32 ? 0x0fbe : 0x0fb6, sx64, dstr, m); break;
-    case 2: x_load_ext(E, sx64 || sx32 ? 0x0fbf : 0x0fb7, sx64, dstr, m); break;
-    case 4:
-      if (sx64) x_load_ext(E, 0x63, true, dstr, m);
-      else x_load(E, false, dstr, m);
-      break;
-    default: x_load(E, true, dstr, m); break;
-  }
-}
-
-static void store_from(struct tr *t, int srcr, u32 size, struct xmem at, i32 disp) {
-  struct xmem m = xmem_plus(at, disp);
-  switch (size) {
-    case 1: x_store8(E, m, srcr); break;
-    case 2: x_store16(E, m, srcr); break;
-    case 4: x_store(E, false, m, srcr); break;
-    default: x_store(E, true, m, srcr); break;
-  }
-}
-
-/* --jit-verify: appends {address, size, the bytes about to be overwritten}
-   to the log at cpu->jit_vlog (struct jit_store_log), reading exactly the
-   bytes the store writes. The address is in rax; uses rcx and rdx. */
-void tr_log_store(struct tr *t, u32 size, u32 count) {
-  x_load(E, true, RCX, CPU_FIELD(jit_vlog));
-  x_store(E, true, XMEM(RCX, offsetof(struct jit_store_log, addr)), RAX);
-  x_mov_ri(E, RDX, size * count);
-  x_store(E, false, XMEM(RCX, offsetof(struct jit_store_log, size)), RDX);
-  for (u32 k = 0; k < count; k++) {
-    i32 at = (i32)(offsetof(struct jit_store_log, old) + k * size);
-    load_to(t, RDX, size, K_LOAD, XMEM(RAX, 0), (i32)(k * size));
-    switch (size) {
-      case 1: x_store8(E, XMEM(RCX, at), RDX); break;
-      case 2: x_store16(E, XMEM(RCX, at), RDX); break;
-      default: x_store(E, size == 8, XMEM(RCX, at), RDX); break;
-    }
-  }
-  x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
-}
-
-u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok,
-                struct xmem *at) {
-  *ok = true;
-  if (at) *at = XMEM(RAX, 0);
-  tr_flags_use(t, FLAGS_FAULT); /* it may fault */
-#ifdef GUEST_HOLE
-  /* Sanitizer builds carve a hole out of the window that the one-compare
-     check below does not see: every access goes through the handler. */
-  *ok = false;
-  return NULL;
-#endif
-  if (mode != M_LIT && mode != M_REG && (i64)in->imm != (i32)in->imm) return *ok = false, NULL;
-  /* Where the caller takes the operand, the access addresses the guest
-     registers directly and only the check computes the address: in the
-     offset and post-index modes (unless a load overwrites the base before
-     the writeback reads it), and by a cached index shifted. The log of
-     --jit-verify wants the address in rax. */
-  struct xmem direct = {-1, -1, 0, 0};
-  bool overlap = in->rd == in->rn || in->ra == in->rn; /* ra: a pair's second register */
-  bool may = at && !g_jit.verify && (i64)in->imm + total == (i32)((i64)in->imm + total);
-  if (may && (mode == M_OFF || (mode == M_POST && !overlap))) {
-    direct = XMEM(tr_src(t, in->rn, RAX), mode == M_OFF ? (i32)in->imm : 0);
-  } else if (may && mode == M_REG && in->a == INDEX_LSL && in->b <= 3 && in->rm < REG_ZR &&
-             t->host_of[in->rm] >= 0) {
-    note_read(t, in->rm);
-    direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), t->host_of[in->rm], in->b, 0};
-  }
-  if (direct.base >= 0) {
-    *at = direct;
-    x_lea(E, RCX, xmem_plus(direct, (i32)total - 1));
-    x_shift_ri(E, SH_SHR, true, RCX, 46);
-    return x_jcc(E, CC_NE);
-  }
-  switch (mode) {
-    case M_OFF:
-    case M_PRE:
-      x_lea(E, RAX, XMEM(tr_src(t, in->rn, RAX), (i32)in->imm));
-      break;
-    case M_POST:
-      tr_src_into(t, in->rn, RAX, false);
-      break;
-    case M_REG: {
-      int base = tr_src(t, in->rn, RAX), index;
-      if (in->b > 3) return *ok = false, NULL; /* a Q register's scale: no x86 form */
-      if (in->a == INDEX_LSL) {
-        index = tr_src(t, in->rm, RCX);
-      } else {
-        index = RCX;
-        int r = tr_src(t, in->rm, RCX);
-        if (in->a == INDEX_UXTW) x_mov_rr(E, false, RCX, r);
-        else x_ext_rr(E, 0x63, true, RCX, r);
-      }
-      x_lea(E, RAX, (struct xmem){(i8)base, (i8)index, in->b, 0});
-      break;
-    }
-    default: /* M_LIT: known at translation time */
-      if (!guest_range_ok(in->imm, total)) return *ok = false, NULL;
-      x_mov_ri(E, RAX, in->imm);
-      return NULL;
-  }
-  /* Below the window's end, last byte included, and no tag: a lower
-     address faults on the host and becomes the guest's SIGSEGV. */
-  x_lea(E, RCX, XMEM(RAX, (i32)total - 1));
-  x_shift_ri(E, SH_SHR, true, RCX, 46);
-  return x_jcc(E, CC_NE);
-}
-
-void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at) {
-  if (mode == M_PRE) {
-    tr_dst(t, in->rn, RAX);
-  } else if (mode == M_POST) { /* at is [base] */
-    int r = in->rn < REG_ZR && t->host_of[in->rn] >= 0 ? t->host_of[in->rn] : RAX;
-    x_lea(E, r, xmem_plus(at, (i32)in->imm));
-    tr_dst(t, in->rn, r);
-  }
-}
-
-void tr_slow_path(struct tr *t, u32 i, u8 *at, u64 written_before) {
-  u8 *sites[2] = {at, NULL};
-  tr_slow_paths(t, i, sites, written_before);
-}
-
-void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before) {
-  t->flags_use[i] |= FLAGS_FAULT;
-  if (!at[0]) return;
-  struct slow_ref *s = &t->slows[t->nslows++];
-  *s = (struct slow_ref){{NULL}, E->p, i, written_before, t->vwritten};
-  for (int k = 0; k < 4 && at[k]; k++) s->at[k] = at[k];
-}
-
-static bool emit_mem(struct tr *t, u32 i, const struct insn *in, struct mem_form f) {
-  bool pair = f.kind >= K_LOADP, ok;
-  u64 written_before = t->written;
-  struct xmem at;
-  u8 *slow_at = tr_address(t, in, f.mode, pair ? 2u * f.size : f.size, &ok, &at);
-  if (!ok) return false;
-  switch (f.kind) {
-    case K_LOAD: case K_LOAD_S32: case K_LOAD_S64: {
-      /* Straight into rd's cache register: a faulting load writes nothing. */
-      int r = in->rd < REG_ZR && t->host_of[in->rd] >= 0 ? t->host_of[in->rd] : RDX;
-      load_to(t, r, f.size, f.kind, at, 0);
-      tr_dst(t, in->rd, r);
-      break;
-    }
-    case K_LOADP: case K_LOADP_S64:
-      load_to(t, RDX, f.size, f.kind, at, 0);
-      load_to(t, RCX, f.size, f.kind, at, (i32)f.size);
-      tr_dst(t, in->ra, RCX);
-      tr_dst(t, in->rd, RDX);
-      break;
-    case K_STORE:
-      if (g_jit.verify) tr_log_store(t, f.size, 1);
-      store_from(t, tr_src(t, in->rd, RDX), f.size, at, 0);
-      break;
-    default: /* K_STOREP */
-      if (g_jit.verify) tr_log_store(t, f.size, 2);
-      store_from(t, tr_src(t, in->rd, RDX), f.size, at, 0);
-      store_from(t, tr_src(t, in->ra, RCX), f.size, at, (i32)f.size);
-      break;
-  }
-  tr_writeback(t, in, f.mode, at);
-  tr_slow_path(t, i, slow_at, written_before);
-  return true;
-}
-
 /* ---- data processing ---- */
 
 /* Where an ALU instruction writing slot rd computes: rd's own cache
@@ -698,7 +492,7 @@ static int work_reg(struct tr *t, u32 rd, int other) {
    r caches s already (a 32-bit operation zero-extends its result). */
 static void operand_into(struct tr *t, u32 s, int r, bool w) {
   if (s < REG_ZR && t->host_of[s] == r) {
-    note_read(t, s);
+    tr_note_read(t, s);
     return;
   }
   tr_src_into(t, s, r, w);
@@ -726,7 +520,7 @@ struct operand {
 
 static struct operand src_operand(struct tr *t, u32 s, int tmp) {
   if (s < REG_ZR && t->host_of[s] < 0) {
-    note_read(t, s);
+    tr_note_read(t, s);
     return (struct operand){-1, XREG(s)};
   }
   return (struct operand){tr_src(t, s, tmp), {0, 0, 0, 0}};
@@ -1033,8 +827,7 @@ static void emit_mulh(struct tr *t, const struct insn *in, bool sign) {
 static bool emit_native(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
-  struct mem_form mf;
-  if (mem_form_of(op, &mf)) return emit_mem(t, i, in, mf);
+  if (tr_is_mem(op)) return tr_emit_mem(t, i);
   if (op >= OP_ldr_b_off) return tr_emit_vector(t, i);
   if (op >= OP_and_reg_w && op <= OP_subs_reg_ror_x) return emit_shifted_group(t, i, in), true;
   if (op >= OP_add_ext_w && op <= OP_subs_ext_x) return emit_ext_group(t, i, in), true;
