@@ -136,7 +136,8 @@ static void alu_imm(struct tr *t, enum x86_alu op, bool w, int r, u64 imm, int t
 /* NZCV from the host flags an x86 instruction of `kind` left (flags_store),
    unless the instruction's flags are dead: overwritten before anything
    reads them from the cpu or anything could stop in between (a fault, a
-   handler, a block exit). A consumer that reads the host flags, and a
+   handler, a block exit), or lazy: only a fault could see them, and it
+   recomputes them (find_lazy_flags). A consumer that reads the host flags, and a
    conditional branch that stores them on its way out, keep no producer's
    flags alive. */
 static void flags_store(struct tr *t, enum xflags kind) {
@@ -217,14 +218,11 @@ static void find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrot
 /* NZCV into the cpu from a FLAGS_LAZY producer's operands, as they stand:
    on a slow path, before its handler runs. Uses rax and rcx. */
 static void lazy_flags_store(struct tr *t, const struct lazy_src *l) {
-  if (l->a >= REG_ZR) x_mov_ri(E, RAX, 0);
-  else if (t->host_of[l->a] >= 0) x_mov_rr(E, true, RAX, t->host_of[l->a]);
-  else x_load(E, true, RAX, XREG(l->a));
+  tr_src_into(t, l->a, RAX, false);
   if (l->adj) x_lea(E, RAX, XMEM(RAX, l->adj));
   int m = RCX; /* the second operand: an immediate (imm is 0 for XZR) or a register */
   if (l->b >= REG_ZR) x_mov_ri(E, RCX, l->imm);
-  else if (t->host_of[l->b] >= 0) m = t->host_of[l->b];
-  else x_load(E, true, RCX, XREG(l->b));
+  else m = tr_src(t, l->b, RCX);
   if (l->kind == XF_LOGIC) x_test_rr(E, l->wide, RAX, m);
   else x_alu_rr(E, l->kind == XF_SUB ? ALU_CMP : ALU_ADD, l->wide, RAX, m);
   flags_store(t, (enum xflags)l->kind);
@@ -591,14 +589,14 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     t->keeps_flags = true;
     return;
   }
+  bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
   struct operand m = {RCX, {0, 0, 0, 0}};
-  if (form < 2 && !(kInvert >> group & 1)) { /* Rm as it is, wherever it lives */
+  if (plain) { /* Rm as it is, wherever it lives */
     m = src_operand(t, in->rm, RCX);
   } else {
     shifted_rm(t, in, type, w);
     if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
   }
-  bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
   if ((kFlags >> group & 1) && plain && (in->rd >= REG_ZR || (in->rd != in->rn && in->rd != in->rm)))
     lazy_note(t, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB, !w, in->rn, in->rm, 0, 0);
   if (in->rd >= REG_ZR && (group == 6 || group == 11)) { /* TST, CMP: flags alone */
