@@ -8,3 +8,8 @@ void cpu_raise(struct cpu *cpu, int signo, int code, u64 addr) {
   cpu->exc.addr = addr;
   siglongjmp(cpu->fault_jmp, 1);
 }
+
+void cpu_rerun(struct cpu *cpu) {
+  cpu->exc.signo = 0;
+  siglongjmp(cpu->fault_jmp, 1);
+}

@@ -56,7 +56,7 @@ void cpu_run(struct cpu *cpu) {
   if (sigsetjmp(cpu->fault_jmp, 0)) {
     if (UNLIKELY(g_jit.verify)) jit_verify_abandon();
     cpu->pc = cpu_pc(cpu);
-    cpu_deliver_exception(cpu);
+    if (cpu->exc.signo) cpu_deliver_exception(cpu);
   }
   run_blocks(cpu);
 }

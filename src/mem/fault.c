@@ -45,8 +45,9 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
   if (t_guard && in_window) siglongjmp(*t_guard, 1);
   /* Translated code reaches below the window too: the host's empty low
      pages stand in for the check of the window's start (jit/translate.c). */
-  bool from_jit = t_cpu && jit_fault_recover(t_cpu, uc);
-  if (t_cpu && (in_window || from_jit)) {
+  enum jit_fault jit = t_cpu ? jit_fault_recover(t_cpu, uc) : JIT_FAULT_NOT_OURS;
+  if (jit == JIT_FAULT_RERUN) cpu_rerun(t_cpu);
+  if (t_cpu && (in_window || jit == JIT_FAULT_RAISE)) {
     int code = si->si_code;
     if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
     t_cpu->exc.write = is_write;

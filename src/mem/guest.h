@@ -9,6 +9,12 @@
 #define GUEST_BASE 0x10000ull
 #define GUEST_END (1ull << 46)
 #define GUEST_PAGE 4096ull
+/* Nothing is ever mapped in [GUEST_END, GUEST_END + GUEST_GUARD): the
+   window's reservation covers it too. Translated code may reach that far
+   past an address it checked without checking again, and below one by as
+   much, since the window's start is as far from 0 (jit/translate_mem.c). */
+#define GUEST_GUARD 0x10000ull
+_Static_assert(GUEST_GUARD <= GUEST_BASE, "an unchecked access must not wrap below 0");
 
 /* AddressSanitizer puts its shadow inside our window; in ASan builds that
    range is carved out and marked as taken (see mem/window.c). */

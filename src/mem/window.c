@@ -66,10 +66,11 @@ static bool under_valgrind(void) {
 
 bool window_reserve(void) {
 #ifdef GUEST_HOLE
-  return reserve(GUEST_BASE, GUEST_HOLE_START) && reserve(GUEST_HOLE_END, GUEST_END);
+  return reserve(GUEST_BASE, GUEST_HOLE_START) && reserve(GUEST_HOLE_END, GUEST_END + GUEST_GUARD);
 #else
-  if (reserve(GUEST_BASE, GUEST_END)) return true;
+  if (reserve(GUEST_BASE, GUEST_END + GUEST_GUARD)) return true;
   if (!under_valgrind()) return false;
+  reserve(GUEST_END, GUEST_END + GUEST_GUARD); /* best effort: measurement only */
   /* valgrind places its client's own mappings below 128 GiB only, so
      elfrun's need a gap there (32-64 GiB, clear of static guest images). */
   const gaddr gap = 32ull << 30, gap_end = 64ull << 30;

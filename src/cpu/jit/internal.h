@@ -67,6 +67,10 @@ struct jit_map {
   bool verifiable;          /* --jit-verify can check it: no unlogged stores */
   struct trace trace;      /* the guest instructions it covers */
   u32 n;                   /* guest instructions */
+  /* unchecked[i]: instruction i accesses memory without a check of its own
+     (translate_mem.c), so a host fault there has the interpreter run it
+     again instead of raising a signal. In the same allocation, after off[]. */
+  u8 *unchecked;
   u32 off[];               /* off[i]: where instruction i's code starts */
 };
 

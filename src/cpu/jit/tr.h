@@ -110,6 +110,12 @@ struct tr {
   u8 vcached[JIT_MAX_VCACHED];
   u32 vwritten;              /* cached V registers written so far (bit per register) */
   u32 vdirty;                /* cached V registers whose copy in the cpu is stale here */
+  /* Base registers whose accesses need no check here (tr_address): bit s
+     set when [x[s] + lo, x[s] + hi] was checked since x[s] last changed,
+     on the straight way down from the check. */
+  u64 checked;
+  struct { i32 lo, hi; } checked_range[NUM_XSLOTS];
+  u8 *unchecked;             /* the map's: instructions whose accesses are not checked */
 };
 
 #define E (t->e)

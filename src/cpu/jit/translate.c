@@ -58,11 +58,15 @@ static void zero_keep_flags(struct tr *t, int r) {
 void tr_note_read(struct tr *t, u32 s) {
   if (s < 32 && !t->first_access[s]) t->first_access[s] = ACCESS_READ;
 }
+/* Slot s (below REG_ZR) is written by the instruction being translated. */
 static void note_write(struct tr *t, u32 s) {
   if (s < 32 && !t->first_access[s]) {
     t->first_access[s] = ACCESS_WRITE;
     t->first_write[s] = t->cur;
   }
+  t->written |= 1ull << s;
+  if (t->wrote) t->wrote[t->cur] |= 1ull << s;
+  t->checked &= ~(1ull << s);
 }
 
 /* A host register holding slot s, read-only: its cache register, or tmp. */
@@ -93,8 +97,6 @@ void tr_src_into(struct tr *t, u32 s, int tmp, bool w32) {
 void tr_dst(struct tr *t, u32 s, int from) {
   if (s >= REG_ZR) return; /* the sink */
   note_write(t, s);
-  t->written |= 1ull << s;
-  if (t->wrote) t->wrote[t->cur] |= 1ull << s;
   if (t->host_of[s] >= 0) {
     if (t->host_of[s] != from) x_mov_rr(E, true, t->host_of[s], from);
   } else {
@@ -308,6 +310,7 @@ static void call_handler(struct tr *t, u32 i, u64 written, u32 vwritten) {
   x_mov_ri(E, RSI, (u64)(uintptr_t)in);
   x_mov_ri(E, RAX, (u64)(uintptr_t)g_op_handlers[in->op]);
   x_call_r(E, RAX);
+  t->checked = 0; /* the handler may have written any register */
   if (t->fp) tr_mxcsr_clear(t);
   sync_in(t);
   tr_vload_all(t); /* every xmm is the caller's to save */
@@ -964,8 +967,6 @@ static bool emit_native(struct tr *t, u32 i) {
       if (in->rd < REG_ZR && t->host_of[in->rd] >= 0) { /* a 32-bit move zero-extends */
         tr_src_into(t, in->rm, t->host_of[in->rd], w);
         note_write(t, in->rd);
-        t->written |= 1ull << in->rd;
-        if (t->wrote) t->wrote[t->cur] |= 1ull << in->rd;
       } else {
         tr_src_into(t, in->rm, RAX, w);
         tr_dst(t, in->rd, RAX);
@@ -1215,6 +1216,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     if (join) { /* reached from a branch too: what only the way down knew is gone */
       t->xflags = XF_NONE;
       t->vdirty = t->vwritten;
+      t->checked = 0;
     }
     const struct insn *in = insn_at(t, i);
     if (joins_next_block(t, i)) {
@@ -1270,6 +1272,11 @@ static bool vcache_pays(const struct tr *t1) {
   return t1->vaccesses >= 8 * t1->handler_calls;
 }
 
+/* The map of n instructions: off[] and unchecked[]. */
+static size_t map_size(u32 n) {
+  return sizeof(struct jit_map) + n * (sizeof(u32) + sizeof(u8));
+}
+
 /* The map with its FLAGS_LAZY ranges (struct jit_lazy) appended, for
    jit_fault_recover; NULL if out of memory (the map is freed). */
 static struct jit_map *add_lazy_ranges(struct jit_map *map, u32 n, const struct lazy_src *src,
@@ -1277,12 +1284,13 @@ static struct jit_map *add_lazy_ranges(struct jit_map *map, u32 n, const struct 
   u32 nlazy = 0;
   for (u32 i = 0; i < n; i++)
     nlazy += lazy_from[i] != NO_JUMP && (i == 0 || lazy_from[i - 1] != lazy_from[i]);
-  size_t at = (sizeof *map + n * sizeof map->off[0] + 7) & ~(size_t)7;
+  size_t at = (map_size(n) + 7) & ~(size_t)7;
   struct jit_map *grown = realloc(map, at + nlazy * sizeof(struct jit_lazy));
   if (!grown) {
     free(map);
     return NULL;
   }
+  grown->unchecked = (u8 *)&grown->off[n];
   struct jit_lazy *lazy = (struct jit_lazy *)((u8 *)grown + at);
   grown->lazy = lazy;
   grown->nlazy = 0;
@@ -1315,7 +1323,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
                          const u8 *exit, u32 epoch, struct jit_output *out) {
   const struct block *b = trace->block[0];
   u32 n = trace->first[trace->nblocks];
-  struct jit_map *map = malloc(sizeof *map + n * sizeof map->off[0]);
+  struct jit_map *map = calloc(1, map_size(n));
   struct slow_ref *slows = malloc(n * sizeof *slows);
   u8 *flags_use = calloc(n, 1);
   const struct insn **ins = malloc(n * sizeof *ins);
@@ -1326,6 +1334,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   struct lazy_src *lazy_src = calloc(n, sizeof *lazy_src);
   u64 *wrote = calloc(n, sizeof *wrote);
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
+  if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
                    live_at && join && lazy_src && wrote && lazy_from;
   if (allocated) {
@@ -1353,7 +1362,8 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
                               .written_before = written_before, .pending = pending,
                               .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
-                              .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote};
+                              .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote,
+                              .unchecked = allocated ? map->unchecked : NULL};
     struct tr t1 = common;
     t1.e = &e1;
     t1.live_in = ~0ull;
@@ -1368,6 +1378,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
       for (u32 i = 0; i < n; i++) /* first written between a branch and its target */
         if (jump_to[i] != NO_JUMP) t2.live_in |= written_before[jump_to[i]] & ~written_before[i];
+      memset(map->unchecked, 0, n); /* pass 1's marks */
       body = emit_block(&t2, map);
       if (body) {
         map->ncached = t2.ncached;

@@ -87,6 +87,33 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
   x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
 }
 
+/* How far past a checked range an access may reach unchecked: the guard
+   above the window (mem/window.c) is at least this large. */
+#define CHECK_REACH ((i64)GUEST_GUARD)
+
+/* Whether the access of `total` bytes by instruction in needs no check of
+   its own, because an earlier one checked an address near it on the same
+   base register; otherwise it will be checked, and is noted as such. */
+static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 total) {
+  if (mode == M_REG || mode == M_LIT || in->rn >= REG_ZR) return false;
+  i64 lo = mode == M_POST ? 0 : (i64)in->imm, hi = lo + total - 1;
+  if (lo < -CHECK_REACH || hi > CHECK_REACH) return false;
+  if (t->checked >> in->rn & 1) {
+    i64 clo = t->checked_range[in->rn].lo, chi = t->checked_range[in->rn].hi;
+    if (lo >= clo - CHECK_REACH && hi <= chi + CHECK_REACH) {
+      t->unchecked[t->cur] = 1;
+      return true;
+    }
+    /* Both checked: so is every address between them. */
+    lo = lo < clo ? lo : clo;
+    hi = hi > chi ? hi : chi;
+  }
+  t->checked |= 1ull << in->rn;
+  t->checked_range[in->rn].lo = (i32)lo;
+  t->checked_range[in->rn].hi = (i32)hi;
+  return false;
+}
+
 u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok,
                 struct xmem *at) {
   *ok = true;
@@ -114,8 +141,10 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
     tr_note_read(t, in->rm);
     direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), t->host_of[in->rm], in->b, 0};
   }
+  bool unchecked = needs_no_check(t, in, mode, total);
   if (direct.base >= 0) {
     *at = direct;
+    if (unchecked) return NULL;
     x_lea(E, RCX, xmem_plus(direct, (i32)total - 1));
     x_shift_ri(E, SH_SHR, true, RCX, 46);
     return x_jcc(E, CC_NE);
@@ -147,6 +176,7 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
       x_mov_ri(E, RAX, in->imm);
       return NULL;
   }
+  if (unchecked) return NULL;
   /* Below the window's end, last byte included, and no tag: a lower
      address faults on the host and becomes the guest's SIGSEGV. */
   x_lea(E, RCX, XMEM(RAX, (i32)total - 1));
@@ -155,12 +185,22 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
 }
 
 void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at) {
+  if (mode != M_PRE && mode != M_POST) return;
+  /* The base moves by imm: what was checked stays checked, relative to it. */
+  bool checked = in->rn < REG_ZR && (t->checked >> in->rn & 1);
+  i64 lo = checked ? t->checked_range[in->rn].lo - (i64)in->imm : 0;
+  i64 hi = checked ? t->checked_range[in->rn].hi - (i64)in->imm : 0;
   if (mode == M_PRE) {
     tr_dst(t, in->rn, RAX);
   } else if (mode == M_POST) { /* at is [base] */
     int r = in->rn < REG_ZR && t->host_of[in->rn] >= 0 ? t->host_of[in->rn] : RAX;
     x_lea(E, r, xmem_plus(at, (i32)in->imm));
     tr_dst(t, in->rn, r);
+  }
+  if (checked && lo >= INT32_MIN && hi <= INT32_MAX) {
+    t->checked |= 1ull << in->rn;
+    t->checked_range[in->rn].lo = (i32)lo;
+    t->checked_range[in->rn].hi = (i32)hi;
   }
 }
 
