@@ -56,6 +56,22 @@ struct lazy_src {
   u64 imm;
 };
 
+/* Addresses checked against the window on every way to the instruction
+   being translated (translate_mem.c): an access through base register rn,
+   plus index rm extended and shifted as in the register-offset mode
+   (rm == REG_ZR: none), at offsets lo to hi from there, passed its check,
+   and neither register has changed since. A later access near one of them
+   makes no check of its own. */
+#define MAX_CHECKED 8
+struct checked {
+  u8 rn, rm, ext, shift;
+  i32 lo, hi;
+};
+struct checked_set {
+  u32 n;
+  struct checked c[MAX_CHECKED];
+};
+
 struct tr {
   struct emitter *e;
   const struct trace *trace; /* the blocks translated */
@@ -71,7 +87,11 @@ struct tr {
 #define NO_JUMP UINT32_MAX
   const u32 *jump_to;
   u64 *written_before;
-  struct pending_jump { u8 *at; u32 to; } *pending;
+  struct pending_jump {
+    u8 *at;
+    u32 to;
+    struct checked_set checked; /* at the branch */
+  } *pending;
   u32 npending;
   ptrdiff_t rx_delta;
   const u8 *exit;            /* the shared exit path (executable view) */
@@ -110,11 +130,7 @@ struct tr {
   u8 vcached[JIT_MAX_VCACHED];
   u32 vwritten;              /* cached V registers written so far (bit per register) */
   u32 vdirty;                /* cached V registers whose copy in the cpu is stale here */
-  /* Base registers whose accesses need no check here (tr_address): bit s
-     set when [x[s] + lo, x[s] + hi] was checked since x[s] last changed,
-     on the straight way down from the check. */
-  u64 checked;
-  struct { i32 lo, hi; } checked_range[NUM_XSLOTS];
+  struct checked_set checked; /* addresses checked on every way here */
   u8 *unchecked;             /* the map's: instructions whose accesses are not checked */
 };
 
@@ -156,6 +172,11 @@ void tr_log_store(struct tr *t, u32 size, u32 count);
 
 /* Instruction i's slow path with up to 4 jumps into it (NULL-terminated). */
 void tr_slow_paths(struct tr *t, u32 i, u8 *const *at, u64 written_before);
+
+/* The checked addresses after slot s has changed; at a join, those
+   checked on the other way too (struct checked_set). */
+void tr_checked_forget(struct checked_set *set, u32 s);
+void tr_checked_meet(struct checked_set *set, const struct checked_set *other);
 
 /* Loads and stores of general registers (translate_mem.c): whether op is
    one, and instruction i's native form; false: it needs its handler. */

@@ -66,7 +66,7 @@ static void note_write(struct tr *t, u32 s) {
   }
   t->written |= 1ull << s;
   if (t->wrote) t->wrote[t->cur] |= 1ull << s;
-  t->checked &= ~(1ull << s);
+  tr_checked_forget(&t->checked, s);
 }
 
 /* A host register holding slot s, read-only: its cache register, or tmp. */
@@ -310,7 +310,7 @@ static void call_handler(struct tr *t, u32 i, u64 written, u32 vwritten) {
   x_mov_ri(E, RSI, (u64)(uintptr_t)in);
   x_mov_ri(E, RAX, (u64)(uintptr_t)g_op_handlers[in->op]);
   x_call_r(E, RAX);
-  t->checked = 0; /* the handler may have written any register */
+  t->checked.n = 0; /* the handler may have written any register */
   if (t->fp) tr_mxcsr_clear(t);
   sync_in(t);
   tr_vload_all(t); /* every xmm is the caller's to save */
@@ -593,9 +593,10 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     return;
   }
   bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
+  u32 rn = in->rn, rm = in->rm;
   struct operand m = {RCX, {0, 0, 0, 0}};
   if (plain) { /* Rm as it is, wherever it lives */
-    m = src_operand(t, in->rm, RCX);
+    m = src_operand(t, rm, RCX);
   } else {
     shifted_rm(t, in, type, w);
     if (kInvert >> group & 1) x_grp3(E, 2, !w, RCX);
@@ -610,7 +611,7 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     flags_out(t, i, group == 6 ? XF_LOGIC : XF_SUB);
     return;
   }
-  int r = alu_start(t, in->rd, in->rn, w, m.reg);
+  int r = alu_start(t, in->rd, rn, w, m.reg);
   alu_operand(t, kAlu[group], !w, r, m);
   if (kFlags >> group & 1)
     flags_out(t, i, group < 8 ? XF_LOGIC : group == 9 ? XF_ADD : XF_SUB);
@@ -1079,7 +1080,8 @@ static void emit_side_exit(struct tr *t, u32 i) {
     cc = op - OP_tbz >= 2 ? CC_B : CC_AE;
   }
   if (t->jump_to[i] != NO_JUMP) { /* to a later instruction here: patched there */
-    t->pending[t->npending++] = (struct pending_jump){x_jcc(E, (enum x86_cc)cc), t->jump_to[i]};
+    t->pending[t->npending++] =
+        (struct pending_jump){x_jcc(E, (enum x86_cc)cc), t->jump_to[i], t->checked};
   } else if (branches_to_start(t->b, in) && !g_jit.verify) {
     u8 *stay = x_jcc(E, x_cc_invert((enum x86_cc)cc));
     if (store != XF_NONE) flags_store(t, store);
@@ -1209,6 +1211,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     for (u32 k = 0; k < t->npending; k++)
       if (t->pending[k].to == i) {
         x_patch_rel32(E, t->pending[k].at, E->p);
+        tr_checked_meet(&t->checked, &t->pending[k].checked);
         t->pending[k] = t->pending[--t->npending];
         k--;
         join = true;
@@ -1216,7 +1219,6 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     if (join) { /* reached from a branch too: what only the way down knew is gone */
       t->xflags = XF_NONE;
       t->vdirty = t->vwritten;
-      t->checked = 0;
     }
     const struct insn *in = insn_at(t, i);
     if (joins_next_block(t, i)) {

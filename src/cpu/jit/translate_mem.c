@@ -87,30 +87,77 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
   x_alu_mi(E, ALU_ADD, true, CPU_FIELD(jit_vlog), (i32)sizeof(struct jit_store_log));
 }
 
-/* How far past a checked range an access may reach unchecked: the guard
-   above the window (mem/window.c) is at least this large. */
+/* How far past a checked address an access may reach unchecked: the guard
+   above the window (mem/window.c) is as large, and so is the distance from
+   0 to the window's start. */
 #define CHECK_REACH ((i64)GUEST_GUARD)
 
-/* Whether the access of `total` bytes by instruction in needs no check of
-   its own, because an earlier one checked an address near it on the same
-   base register; otherwise it will be checked, and is noted as such. */
-static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 total) {
-  if (mode == M_REG || mode == M_LIT || in->rn >= REG_ZR) return false;
-  i64 lo = mode == M_POST ? 0 : (i64)in->imm, hi = lo + total - 1;
-  if (lo < -CHECK_REACH || hi > CHECK_REACH) return false;
-  if (t->checked >> in->rn & 1) {
-    i64 clo = t->checked_range[in->rn].lo, chi = t->checked_range[in->rn].hi;
-    if (lo >= clo - CHECK_REACH && hi <= chi + CHECK_REACH) {
-      t->unchecked[t->cur] = 1;
-      return true;
-    }
-    /* Both checked: so is every address between them. */
-    lo = lo < clo ? lo : clo;
-    hi = hi > chi ? hi : chi;
+static i32 min_i32(i32 a, i32 b) { return a < b ? a : b; }
+static i32 max_i32(i32 a, i32 b) { return a > b ? a : b; }
+
+static struct checked *checked_find(const struct checked_set *set, const struct checked *key) {
+  for (u32 k = 0; k < set->n; k++) {
+    const struct checked *c = &set->c[k];
+    if (c->rn == key->rn && c->rm == key->rm && c->ext == key->ext && c->shift == key->shift)
+      return (struct checked *)c;
   }
-  t->checked |= 1ull << in->rn;
-  t->checked_range[in->rn].lo = (i32)lo;
-  t->checked_range[in->rn].hi = (i32)hi;
+  return NULL;
+}
+
+static void checked_add(struct checked_set *set, struct checked c) {
+  struct checked *old = checked_find(set, &c);
+  if (old) { /* both checked: so is every address between them */
+    old->lo = min_i32(old->lo, c.lo);
+    old->hi = max_i32(old->hi, c.hi);
+  } else {
+    set->c[set->n < MAX_CHECKED ? set->n++ : MAX_CHECKED - 1] = c;
+  }
+}
+
+void tr_checked_forget(struct checked_set *set, u32 s) {
+  for (u32 k = 0; k < set->n;) {
+    if (set->c[k].rn == s || set->c[k].rm == s) set->c[k] = set->c[--set->n];
+    else k++;
+  }
+}
+
+void tr_checked_meet(struct checked_set *set, const struct checked_set *other) {
+  for (u32 k = 0; k < set->n;) {
+    struct checked *c = &set->c[k];
+    const struct checked *o = checked_find(other, c);
+    if (o && max_i32(c->lo, o->lo) <= min_i32(c->hi, o->hi)) {
+      c->lo = max_i32(c->lo, o->lo);
+      c->hi = min_i32(c->hi, o->hi);
+      k++;
+    } else {
+      *c = set->c[--set->n];
+    }
+  }
+}
+
+/* Whether the access of `total` bytes by instruction `in` in addressing
+   mode `mode` needs no check of its own: an earlier one through the same
+   registers checked an address near it. If not, it is about to be checked,
+   and joins the set. An unchecked access that meets what the check would
+   have caught (a tagged base, an address past the window's end) faults on
+   the host, and the fault handler has the interpreter run it again (the
+   map's unchecked[]). */
+static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 total) {
+  if (mode == M_LIT || in->rn >= REG_ZR) return false;
+  struct checked key = {(u8)in->rn, REG_ZR, 0, 0, 0, 0};
+  i64 lo = mode == M_OFF || mode == M_PRE ? (i64)in->imm : 0;
+  if (mode == M_REG && in->rm < REG_ZR) key = (struct checked){(u8)in->rn, (u8)in->rm, (u8)in->a,
+                                                               (u8)in->b, 0, 0};
+  i64 hi = lo + total - 1;
+  if (lo < -CHECK_REACH || hi > CHECK_REACH) return false;
+  const struct checked *c = checked_find(&t->checked, &key);
+  if (c && lo >= c->lo - CHECK_REACH && hi <= c->hi + CHECK_REACH) {
+    t->unchecked[t->cur] = 1;
+    return true;
+  }
+  key.lo = (i32)lo;
+  key.hi = (i32)hi;
+  checked_add(&t->checked, key);
   return false;
 }
 
@@ -141,10 +188,9 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
     tr_note_read(t, in->rm);
     direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), t->host_of[in->rm], in->b, 0};
   }
-  bool unchecked = needs_no_check(t, in, mode, total);
   if (direct.base >= 0) {
     *at = direct;
-    if (unchecked) return NULL;
+    if (needs_no_check(t, in, mode, total)) return NULL;
     x_lea(E, RCX, xmem_plus(direct, (i32)total - 1));
     x_shift_ri(E, SH_SHR, true, RCX, 46);
     return x_jcc(E, CC_NE);
@@ -176,7 +222,7 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
       x_mov_ri(E, RAX, in->imm);
       return NULL;
   }
-  if (unchecked) return NULL;
+  if (needs_no_check(t, in, mode, total)) return NULL;
   /* Below the window's end, last byte included, and no tag: a lower
      address faults on the host and becomes the guest's SIGSEGV. */
   x_lea(E, RCX, XMEM(RAX, (i32)total - 1));
@@ -186,10 +232,12 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
 
 void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at) {
   if (mode != M_PRE && mode != M_POST) return;
-  /* The base moves by imm: what was checked stays checked, relative to it. */
-  bool checked = in->rn < REG_ZR && (t->checked >> in->rn & 1);
-  i64 lo = checked ? t->checked_range[in->rn].lo - (i64)in->imm : 0;
-  i64 hi = checked ? t->checked_range[in->rn].hi - (i64)in->imm : 0;
+  /* The base moves by imm: what was checked through it alone stays
+     checked, relative to it. */
+  struct checked key = {(u8)in->rn, REG_ZR, 0, 0, 0, 0};
+  const struct checked *c = checked_find(&t->checked, &key);
+  bool checked = c != NULL; /* c goes with the write below */
+  i64 lo = c ? c->lo - (i64)in->imm : 0, hi = c ? c->hi - (i64)in->imm : 0;
   if (mode == M_PRE) {
     tr_dst(t, in->rn, RAX);
   } else if (mode == M_POST) { /* at is [base] */
@@ -198,9 +246,9 @@ void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at)
     tr_dst(t, in->rn, r);
   }
   if (checked && lo >= INT32_MIN && hi <= INT32_MAX) {
-    t->checked |= 1ull << in->rn;
-    t->checked_range[in->rn].lo = (i32)lo;
-    t->checked_range[in->rn].hi = (i32)hi;
+    key.lo = (i32)lo;
+    key.hi = (i32)hi;
+    checked_add(&t->checked, key);
   }
 }
 
