@@ -593,7 +593,12 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     return;
   }
   bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
+  static const u16 kCommutes = 0x355; /* and orr eor ands add adds */
   u32 rn = in->rn, rm = in->rm;
+  if (plain && (kCommutes >> group & 1) && rm == in->rd && rn != in->rd) {
+    rn = in->rm; /* rd = x op rd: rd op= x, one instruction */
+    rm = in->rn;
+  }
   struct operand m = {RCX, {0, 0, 0, 0}};
   if (plain) { /* Rm as it is, wherever it lives */
     m = src_operand(t, rm, RCX);
