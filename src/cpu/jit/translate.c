@@ -107,6 +107,11 @@ void tr_dst(struct tr *t, u32 s, int from) {
 /* slot s = v, the host flags untouched. */
 static void dst_imm(struct tr *t, u32 s, u64 v) {
   if (s >= REG_ZR) return;
+  if (t->host_of[s] < 0 && (i64)v == (i32)v) { /* one store, not a move and a store */
+    note_write(t, s);
+    x_store_imm(E, XREG(s), (i32)v);
+    return;
+  }
   int r = t->host_of[s] >= 0 ? t->host_of[s] : RAX;
   if (v) x_mov_ri(E, r, v);
   else zero_keep_flags(t, r);
@@ -973,6 +978,8 @@ static bool emit_native(struct tr *t, u32 i) {
       if (in->rd < REG_ZR && t->host_of[in->rd] >= 0) { /* a 32-bit move zero-extends */
         tr_src_into(t, in->rm, t->host_of[in->rd], w);
         note_write(t, in->rd);
+      } else if (!w) { /* rm's register, or rax, straight to the cpu */
+        tr_dst(t, in->rd, tr_src(t, in->rm, RAX));
       } else {
         tr_src_into(t, in->rm, RAX, w);
         tr_dst(t, in->rd, RAX);

@@ -145,6 +145,11 @@ static inline void x_store8(struct emitter *e, struct xmem m, int src) {
 static inline void x_store16(struct emitter *e, struct xmem m, int src) {
   x_op_rm(e, 0x66, 0x89, false, src, m, false);
 }
+/* The 64 bits at m = imm, sign-extended. */
+static inline void x_store_imm(struct emitter *e, struct xmem m, i32 imm) {
+  x_op_rm(e, 0, 0xc7, true, 0, m, false);
+  x_u32(e, (u32)imm);
+}
 static inline void x_store8_imm(struct emitter *e, struct xmem m, u8 v) {
   x_op_rm(e, 0, 0xc6, false, 0, m, false);
   x_byte(e, v);
