@@ -2,7 +2,8 @@
    (docs/jit.md, "Traces"): a block ending in an unconditional B runs on
    into the block it branches to, and so does a block cut at the end of a
    page; a conditional branch forward within its block jumps there inside
-   the translation. Each shape runs many times, so it is translated in every tier, and
+   the translation, and so does one to another block (a side block: the
+   else of an if-else). Each shape runs many times, so it is translated in every tier, and
    faults in the joined block must show the guest the exact PC and
    registers. Run under every tier by tests/check.sh; the expected output is
    qemu-aarch64's. */
@@ -73,6 +74,31 @@ static void fault_after_branch(void *hole, uint64_t k) {
       : "x9", "x10", "x19", "x20", "x21", "memory");
 }
 
+/* The same fault in a side block: the loop at 1 goes round once, then
+   its CBNZ goes to a block of its own, which branches back to the loop's
+   start and so is part of the loop's translation. x20 is set on the way
+   there, x21 only on the way round. */
+static void fault_in_side_block(void *hole, uint64_t k) {
+  __asm__ volatile(
+      "adr x10, 3f\n"
+      "str x10, [%[pcslot]]\n"
+      "mov x19, %[k]\n"
+      "mov x12, #0\n"
+      "1:\n"
+      "cbnz x12, 4f\n"
+      "mov x21, #0x2121\n"
+      "add x12, x12, #1\n"
+      "b 1b\n"
+      "4:\n"
+      "add x20, x19, #5\n"
+      "mov x9, %[hole]\n"
+      "3: ldr x21, [x9, #16]\n" /* faults: x21 keeps 0x2121 */
+      "cbz x20, 1b\n"           /* never taken */
+      :
+      : [pcslot] "r"(&fault_pc), [hole] "r"(hole), [k] "r"(k)
+      : "x9", "x10", "x12", "x19", "x20", "x21", "memory");
+}
+
 /* Code that runs through the end of a page: the entry is 16 bytes before
    a page boundary, so its block is cut there and the next page's block
    goes on with the same registers; it faults on the second page when
@@ -135,6 +161,37 @@ static uint64_t forward_branches(uint64_t n, uint64_t *x11_out, uint64_t *x12_ou
   return sum;
 }
 
+/* An if-else whose else is a block of its own (a side block), both ways
+   taken in turn: x11 is written on one way only, the flags of the TST are
+   read on the other after a join, and the two ways meet again in the
+   next block. */
+static uint64_t if_else(uint64_t n, uint64_t *x11_out) {
+  uint64_t sum;
+  __asm__ volatile(
+      "mov x11, #0x1111\n"
+      "mov x9, #0\n"
+      "mov x10, #0\n"
+      "1:\n"
+      "tst x10, #3\n"
+      "b.ne 4f\n"              /* not a multiple of 4: the else */
+      "add x9, x9, x10\n"
+      "mov x11, x10\n"
+      "b 5f\n"
+      "4:\n"
+      "eor x9, x9, x10, lsl #2\n"
+      "csinc x9, x9, x11, ne\n" /* the TST's flags */
+      "5:\n"
+      "add x10, x10, #1\n"
+      "cmp x10, %[n]\n"
+      "b.lo 1b\n"
+      "mov %[sum], x9\n"
+      "str x11, [%[x11_out]]\n"
+      : [sum] "=&r"(sum)
+      : [n] "r"(n), [x11_out] "r"(x11_out)
+      : "x9", "x10", "x11", "cc", "memory");
+  return sum;
+}
+
 /* A switch dispatch whose cases all branch back to the dispatch: each
    case and the dispatch are one translation (bench/kernels/bytecode.c is
    the same shape, larger). */
@@ -173,6 +230,20 @@ int main(void) {
     }
     printf("round %d: %d faults\n", round, faults);
   }
+
+  faults = 0;
+  fault_pc = 0;
+  for (int k = 0; k < 100; k++) {
+    show_fault = k == 0 || k == 99;
+    fault_in_side_block(hole, (uint64_t)k << 8);
+  }
+  printf("side block: %d faults\n", faults);
+  for (uint64_t n = 1; n < 120; n++) {
+    uint64_t x11;
+    h = h * 31 + if_else(n, &x11);
+    h = h * 31 + x11;
+  }
+  printf("if-else: %llx\n", (unsigned long long)h);
 
   h = 0;
   for (uint64_t k = 0; k < 500; k++) h = h * 31 + across_page(k, NULL);

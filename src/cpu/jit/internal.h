@@ -15,12 +15,16 @@
    then, while a block ends in an unconditional direct branch (B, or the
    end of a page), the block that branch goes to, so that a loop entered
    through a B, or the dispatch a switch's cases all branch back to, runs
-   without leaving translated code. Instruction k of the translation is
+   without leaving translated code. Then, while there is room, blocks that
+   a conditional branch of the trace goes to (side blocks): the branch
+   jumps to their copy in the translation, so both ways of an if-else stay
+   in translated code. Instruction k of the translation is
    block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
 #define JIT_MAX_TRACE 4
 #define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
 struct trace {
   u32 nblocks;
+  u32 side;                     /* bit s: block s is a side block */
   struct block *block[JIT_MAX_TRACE];
   u32 first[JIT_MAX_TRACE + 1]; /* first[nblocks]: the instructions in all */
 };
@@ -30,6 +34,19 @@ static inline u32 trace_block_of(const struct trace *tr, u32 k) {
   u32 s = 0;
   while (s + 1 < tr->nblocks && tr->first[s + 1] <= k) s++;
   return s;
+}
+
+/* Whether block s is entered from the end of block s - 1 (its last
+   instruction, a B, joins it), not only by a branch to it. */
+static inline bool trace_joined(const struct trace *tr, u32 s) {
+  return s > 0 && s < tr->nblocks && !(tr->side >> s & 1);
+}
+
+/* The side block of the trace after block `after` that starts at pc, or 0. */
+static inline u32 trace_side_block(const struct trace *tr, u32 after, u64 pc) {
+  for (u32 s = after + 1; s < tr->nblocks; s++)
+    if ((tr->side >> s & 1) && tr->block[s]->pc == pc) return s;
+  return 0;
 }
 
 /* Whether instruction idx of block b, a conditional branch (taken: the

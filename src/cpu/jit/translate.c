@@ -1061,7 +1061,7 @@ static bool loops_to_start(const struct tr *t) {
    next, which the translation falls through. */
 static bool joins_next_block(const struct tr *t, u32 i) {
   u32 s = trace_block_of(t->trace, i);
-  return s + 1 < t->trace->nblocks && i + 1 == t->trace->first[s + 1];
+  return trace_joined(t->trace, s + 1) && i + 1 == t->trace->first[s + 1];
 }
 
 /* A conditional branch, which the block goes on past: the x86 condition
@@ -1235,7 +1235,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     const struct insn *in = insn_at(t, i);
     if (joins_next_block(t, i)) {
       continue; /* the next block follows */
-    } else if (i + 1 == t->n && insn_ends_block(in)) {
+    } else if (insn_ends_block(in)) { /* the trace's end, or before a side block */
       emit_end(t, i);
     } else if (insn_side_exit(in)) {
       emit_side_exit(t, i);
@@ -1327,8 +1327,10 @@ static void find_internal_jumps(const struct trace *trace, const struct insn **i
     for (u32 j = 0; j < b->n; j++) {
       const struct insn *in = ins[trace->first[s] + j];
       bool within = insn_side_exit(in) && jit_jumps_within(b, j, in->imm, trace->block[0]->pc);
-      jump_to[trace->first[s] + j] =
-          within ? trace->first[s] + (u32)((in->imm - b->pc) / 4) : NO_JUMP;
+      u32 side = insn_side_exit(in) ? trace_side_block(trace, s, in->imm) : 0;
+      jump_to[trace->first[s] + j] = within ? trace->first[s] + (u32)((in->imm - b->pc) / 4)
+                                     : side ? trace->first[side]
+                                            : NO_JUMP;
     }
   }
 }

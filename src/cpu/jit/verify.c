@@ -74,22 +74,25 @@ static void restore(struct cpu *c, const struct state *s) {
    instruction left for the dispatch loop, or NULL with cpu->pc set. */
 static const struct insn *interpret(struct cpu *cpu, const struct trace *tr) {
   u64 start_pc = cpu->pc;
-  for (u32 s = 0;; s++) {
+  for (u32 s = 0, to = 0;; s = to) {
     struct block *b = tr->block[s];
     const struct insn *in = b->insns, *last = &b->insns[b->n - 1];
-    bool final = s + 1 == tr->nblocks;
+    bool joins = trace_joined(tr, s + 1); /* its last instruction goes on to block s + 1 */
     cpu->block = b;
-    for (;;) {
-      if (final && in == last && jit_left_to_loop(in->op)) {
+    for (to = s + 1;;) {
+      if (!joins && in == last && jit_left_to_loop(in->op)) {
         cpu->pc = start_pc; /* as the translation leaves it: the loop goes by cpu->ip */
         return in;
       }
       cpu->ip = in;
       const struct insn *next = g_op_handlers[in->op](cpu, in);
-      if (in == last && !final) break; /* the branch on to the next block */
-      if (!next && insn_side_exit(in) &&
-          jit_jumps_within(b, (u32)(in - b->insns), cpu->pc, tr->block[0]->pc))
-        next = &b->insns[(cpu->pc - b->pc) / 4]; /* the translation jumps there too */
+      if (in == last && joins) break; /* the branch on to the next block */
+      if (!next && insn_side_exit(in)) { /* taken: the translation jumps on where it can */
+        if (jit_jumps_within(b, (u32)(in - b->insns), cpu->pc, tr->block[0]->pc))
+          next = &b->insns[(cpu->pc - b->pc) / 4];
+        else if ((to = trace_side_block(tr, s, cpu->pc)))
+          break;
+      }
       if (!next) return NULL;
       if (in == last) { /* a branch to its own block, taken */
         cpu->pc = b->pc;
