@@ -16,9 +16,10 @@
    end of a page), the block that branch goes to, so that a loop entered
    through a B, or the dispatch a switch's cases all branch back to, runs
    without leaving translated code. Then, while there is room, blocks that
-   a conditional branch of the trace goes to (side blocks): the branch
-   jumps to their copy in the translation, so both ways of an if-else stay
-   in translated code. Instruction k of the translation is
+   a conditional branch of the trace goes to and that branch back to its
+   start (side blocks, jit.c): the branch jumps to their copy in the
+   translation, so a loop whose body has two ways round stays in
+   translated code. Instruction k of the translation is
    block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
 #define JIT_MAX_TRACE 4
 #define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
