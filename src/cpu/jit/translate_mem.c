@@ -95,18 +95,20 @@ void tr_log_store(struct tr *t, u32 size, u32 count) {
 static i32 min_i32(i32 a, i32 b) { return a < b ? a : b; }
 static i32 max_i32(i32 a, i32 b) { return a > b ? a : b; }
 
-static struct checked *checked_find(const struct checked_set *set, const struct checked *key) {
+/* The entry of set for key's registers: its index, or -1. */
+static int checked_find(const struct checked_set *set, const struct checked *key) {
   for (u32 k = 0; k < set->n; k++) {
     const struct checked *c = &set->c[k];
     if (c->rn == key->rn && c->rm == key->rm && c->ext == key->ext && c->shift == key->shift)
-      return (struct checked *)c;
+      return (int)k;
   }
-  return NULL;
+  return -1;
 }
 
 static void checked_add(struct checked_set *set, struct checked c) {
-  struct checked *old = checked_find(set, &c);
-  if (old) { /* both checked: so is every address between them */
+  int k = checked_find(set, &c);
+  if (k >= 0) { /* both checked: so is every address between them */
+    struct checked *old = &set->c[k];
     old->lo = min_i32(old->lo, c.lo);
     old->hi = max_i32(old->hi, c.hi);
   } else {
@@ -124,7 +126,8 @@ void tr_checked_forget(struct checked_set *set, u32 s) {
 void tr_checked_meet(struct checked_set *set, const struct checked_set *other) {
   for (u32 k = 0; k < set->n;) {
     struct checked *c = &set->c[k];
-    const struct checked *o = checked_find(other, c);
+    int at = checked_find(other, c);
+    const struct checked *o = at >= 0 ? &other->c[at] : NULL;
     if (o && max_i32(c->lo, o->lo) <= min_i32(c->hi, o->hi)) {
       c->lo = max_i32(c->lo, o->lo);
       c->hi = min_i32(c->hi, o->hi);
@@ -150,7 +153,8 @@ static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 to
                                                                (u8)in->b, 0, 0};
   i64 hi = lo + total - 1;
   if (lo < -CHECK_REACH || hi > CHECK_REACH) return false;
-  const struct checked *c = checked_find(&t->checked, &key);
+  int k = checked_find(&t->checked, &key);
+  const struct checked *c = k >= 0 ? &t->checked.c[k] : NULL;
   if (c && lo >= c->lo - CHECK_REACH && hi <= c->hi + CHECK_REACH) {
     t->unchecked[t->cur] = 1;
     return true;
@@ -235,9 +239,10 @@ void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at)
   /* The base moves by imm: what was checked through it alone stays
      checked, relative to it. */
   struct checked key = {(u8)in->rn, REG_ZR, 0, 0, 0, 0};
-  const struct checked *c = checked_find(&t->checked, &key);
-  bool checked = c != NULL; /* c goes with the write below */
-  i64 lo = c ? c->lo - (i64)in->imm : 0, hi = c ? c->hi - (i64)in->imm : 0;
+  int k = checked_find(&t->checked, &key);
+  bool checked = k >= 0; /* the entry goes with the write below */
+  i64 lo = checked ? t->checked.c[k].lo - (i64)in->imm : 0;
+  i64 hi = checked ? t->checked.c[k].hi - (i64)in->imm : 0;
   if (mode == M_PRE) {
     tr_dst(t, in->rn, RAX);
   } else if (mode == M_POST) { /* at is [base] */
