@@ -189,9 +189,8 @@ static bool trace_has(const struct trace *tr, u64 pc) {
   return false;
 }
 
-/* Appends the block at pc, if decoded and within the budget. */
-static bool trace_add(struct trace *tr, u64 pc, u32 mode, bool side) {
-  struct block *next = block_find_locked(pc, mode);
+/* Appends block next (NULL: not decodable), if within the budget. */
+static bool trace_add(struct trace *tr, struct block *next, bool side) {
   if (!next || tr->first[tr->nblocks] + next->n > JIT_TRACE_INSNS) return false;
   if (side) tr->side |= 1u << tr->nblocks;
   tr->block[tr->nblocks++] = next;
@@ -206,7 +205,6 @@ static bool trace_add(struct trace *tr, u64 pc, u32 mode, bool side) {
    target a side block, 7zz b decompressed 5% slower; one that goes back to
    the start keeps the loop in translated code (string search 10% faster). */
 static bool branches_back(const struct block *b, u64 pc) {
-  if (!b) return false;
   for (u32 j = 0; j < b->n; j++) {
     const struct insn *in = &b->insns[j];
     if ((insn_side_exit(in) || in->op == OP_b) && in->imm == pc) return true;
@@ -225,16 +223,18 @@ void jit_trace_build(struct block *b, struct trace *tr) {
     const struct insn *end = &last->insns[last->n - 1];
     /* A loop back into the trace is a block exit. */
     if ((end->op != OP_b && end->op != OP_block_end) || trace_has(tr, end->imm) ||
-        !trace_add(tr, end->imm, b->mode, false))
+        !trace_add(tr, block_find_locked(end->imm, b->mode), false))
       break;
   }
   for (u32 s = 0; s < tr->nblocks && tr->nblocks < JIT_MAX_TRACE; s++) {
     const struct block *from = tr->block[s];
     for (u32 j = 0; j < from->n && tr->nblocks < JIT_MAX_TRACE; j++) {
       const struct insn *in = &from->insns[j];
-      if (insn_side_exit(in) && !jit_jumps_within(from, j, in->imm, b->pc) &&
-          !trace_has(tr, in->imm) && branches_back(block_find_locked(in->imm, b->mode), b->pc))
-        trace_add(tr, in->imm, b->mode, true);
+      if (!insn_side_exit(in) || jit_jumps_within(from, j, in->imm, b->pc) ||
+          trace_has(tr, in->imm))
+        continue;
+      struct block *side = block_find_locked(in->imm, b->mode);
+      if (side && branches_back(side, b->pc)) trace_add(tr, side, true);
     }
   }
 }
