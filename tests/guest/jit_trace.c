@@ -7,12 +7,13 @@
    faults in the joined block must show the guest the exact PC and
    registers. Run under every tier by tests/check.sh; the expected output is
    qemu-aarch64's. */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* ualarm */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include <ucontext.h>
 
 static volatile uintptr_t fault_pc;
@@ -192,6 +193,92 @@ static uint64_t if_else(uint64_t n, uint64_t *x11_out) {
   return sum;
 }
 
+/* The else of an if-else as a block of its own that branches back to
+   where the two ways meet, in the middle of the loop's block: the else
+   joins the translation (a side block) and its branch back jumps there. */
+static uint64_t else_joins_back(uint64_t n, uint64_t *x11_out) {
+  uint64_t sum;
+  __asm__ volatile(
+      "mov x11, #0x1111\n"
+      "mov x9, #0\n"
+      "mov x10, #0\n"
+      "1:\n"
+      "tst x10, #3\n"
+      "b.ne 4f\n"              /* not a multiple of 4: the else */
+      "add x9, x9, x10\n"
+      "mov x11, x10\n"
+      "5:\n"
+      "add x10, x10, #1\n"
+      "cmp x10, %[n]\n"
+      "b.lo 1b\n"
+      "b 6f\n"
+      "4:\n"
+      "eor x9, x9, x10, lsl #2\n"
+      "csinc x9, x9, x11, ne\n" /* the TST's flags */
+      "b 5b\n"
+      "6:\n"
+      "mov %[sum], x9\n"
+      "str x11, [%[x11_out]]\n"
+      : [sum] "=&r"(sum)
+      : [n] "r"(n), [x11_out] "r"(x11_out)
+      : "x9", "x10", "x11", "cc", "memory");
+  return sum;
+}
+
+/* Two loops that overlap: the branch back to 2 lies beyond the one back to
+   1, and the way round it writes x11 and x12, which no instruction before
+   them writes (they come from before the BL, another block). The exit at
+   the top of the first loop must store them however often the second
+   went round. */
+static uint64_t overlapping_loops(uint64_t n, uint64_t *x11_out, uint64_t *x12_out) {
+  uint64_t sum;
+  __asm__ volatile(
+      "mov x11, #0x1111\n"
+      "mov x12, #0\n"
+      "bl noop_fn\n"
+      "mov x9, #0\n"
+      "mov x10, #0\n"
+      "1:\n"
+      "cmp x10, %[n]\n"
+      "b.hs 3f\n"              /* out, from the first loop */
+      "add x9, x9, x10\n"
+      "2:\n"
+      "add x10, x10, #1\n"
+      "tst x10, #3\n"
+      "b.eq 1b\n"
+      "eor x11, x11, x10, lsl #3\n"
+      "add x12, x12, #5\n"
+      "cmp x10, %[n]\n"
+      "b.lo 2b\n"
+      "b 3f\n"                 /* so that 3 starts a block */
+      "3:\n"
+      "mov %[sum], x9\n"
+      "str x11, [%[x11_out]]\n"
+      "str x12, [%[x12_out]]\n"
+      : [sum] "=&r"(sum)
+      : [n] "r"(n), [x11_out] "r"(x11_out), [x12_out] "r"(x12_out)
+      : "x9", "x10", "x11", "x12", "x30", "cc", "memory");
+  return sum;
+}
+
+/* A loop whose head is in the middle of its block, waiting for a signal:
+   the branch back checks for one waiting, or this never ends. */
+static volatile int alarmed;
+static void on_alarm(int sig) { alarmed = sig; }
+static uint64_t spin_until_alarm(void) {
+  uint64_t spins;
+  __asm__ volatile(
+      "mov %[spins], #0\n"
+      "1:\n"
+      "add %[spins], %[spins], #1\n"
+      "ldr w9, [%[flag]]\n"
+      "cbz w9, 1b\n"
+      : [spins] "=&r"(spins)
+      : [flag] "r"(&alarmed)
+      : "x9", "memory");
+  return spins;
+}
+
 /* A switch dispatch whose cases all branch back to the dispatch: each
    case and the dispatch are one translation (bench/kernels/bytecode.c is
    the same shape, larger). */
@@ -244,6 +331,25 @@ int main(void) {
     h = h * 31 + x11;
   }
   printf("if-else: %llx\n", (unsigned long long)h);
+
+  h = 0;
+  for (uint64_t n = 1; n < 120; n++) {
+    uint64_t x11;
+    h = h * 31 + else_joins_back(n, &x11);
+    h = h * 31 + x11;
+  }
+  printf("else joins back: %llx\n", (unsigned long long)h);
+  h = 0;
+  for (uint64_t n = 1; n < 120; n++) {
+    uint64_t x11, x12;
+    h = h * 31 + overlapping_loops(n, &x11, &x12);
+    h = h * 31 + x11 + (x12 << 32);
+  }
+  printf("overlapping loops: %llx\n", (unsigned long long)h);
+  signal(SIGALRM, on_alarm);
+  ualarm(20000, 0);
+  spin_until_alarm();
+  printf("spun until signal %d\n", alarmed);
 
   h = 0;
   for (uint64_t k = 0; k < 500; k++) h = h * 31 + across_page(k, NULL);

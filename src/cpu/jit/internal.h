@@ -16,10 +16,11 @@
    end of a page), the block that branch goes to, so that a loop entered
    through a B, or the dispatch a switch's cases all branch back to, runs
    without leaving translated code. Then, while there is room, blocks that
-   a conditional branch of the trace goes to and that branch back to its
-   start (side blocks, jit.c): the branch jumps to their copy in the
-   translation, so a loop whose body has two ways round stays in
-   translated code. Instruction k of the translation is
+   a conditional branch of the trace goes to and that branch back to the
+   start of one of its blocks (side blocks, jit.c): the branch jumps to
+   their copy in the translation, and their branch back to that block's
+   code, so a loop whose body has two ways round, or an if-else whose arms
+   meet again, stays in translated code. Instruction k of the translation is
    block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
 #define JIT_MAX_TRACE 4
 #define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
@@ -29,6 +30,12 @@ struct trace {
   struct block *block[JIT_MAX_TRACE];
   u32 first[JIT_MAX_TRACE + 1]; /* first[nblocks]: the instructions in all */
 };
+
+/* Whether in is a direct branch, to imm: conditional, B, or the block's
+   end going on at the next address. */
+static inline bool jit_direct_branch(const struct insn *in) {
+  return insn_side_exit(in) || in->op == OP_b || in->op == OP_b_loop || in->op == OP_block_end;
+}
 
 /* Which of the trace's blocks instruction k belongs to. */
 static inline u32 trace_block_of(const struct trace *tr, u32 k) {

@@ -198,16 +198,25 @@ static bool trace_add(struct trace *tr, struct block *next, bool side) {
   return true;
 }
 
-/* Whether block b has a branch to pc, the trace's start. Only such a
-   block is worth a place as a side block: one that leaves for elsewhere
-   (the else of an if-else, going on to the code after it) moves the exit
-   from the branch to its own end, and with every conditional branch's
-   target a side block, 7zz b decompressed 5% slower; one that goes back to
-   the start keeps the loop in translated code (string search 10% faster). */
-static bool branches_back(const struct block *b, u64 pc) {
+/* Whether pc is the address of an instruction of block b. */
+static bool block_covers(const struct block *b, u64 pc) {
+  u32 real = b->n - (b->insns[b->n - 1].op == OP_block_end);
+  return pc >= b->pc && pc < b->pc + 4ull * real;
+}
+
+/* Whether block b has a branch to an instruction of the trace, or of its
+   own. Only such a block is worth a place as a side block: one that
+   leaves for elsewhere (the else of an if-else, going on to code outside
+   the trace) moves the exit from the branch to its own end, and with
+   every conditional branch's target a side block, 7zz b decompressed 5%
+   slower; one that goes back keeps the loop, or the way on after the
+   if-else, in translated code (string search 10% faster). */
+static bool branches_back(const struct block *b, const struct trace *tr) {
   for (u32 j = 0; j < b->n; j++) {
     const struct insn *in = &b->insns[j];
-    if ((insn_side_exit(in) || in->op == OP_b) && in->imm == pc) return true;
+    bool back = block_covers(b, in->imm);
+    for (u32 s = 0; s < tr->nblocks && !back; s++) back = block_covers(tr->block[s], in->imm);
+    if (jit_direct_branch(in) && back) return true;
   }
   return false;
 }
@@ -234,7 +243,7 @@ void jit_trace_build(struct block *b, struct trace *tr) {
           trace_has(tr, in->imm))
         continue;
       struct block *side = block_find_locked(in->imm, b->mode);
-      if (side && branches_back(side, b->pc)) trace_add(tr, side, true);
+      if (side && branches_back(side, tr)) trace_add(tr, side, true);
     }
   }
 }

@@ -78,12 +78,20 @@ struct tr {
   const struct block *b;     /* the first of them: the one this is the translation of */
   const struct insn **ins;   /* the trace's instructions, in order */
   u32 n;
-  /* Conditional branches forward within their block jump to their target's
-     code (jit_jumps_within): jump_to[i] is the target's index, or NO_JUMP.
-     A target is a join point: the host flags and the V registers' dirty
-     state are forgotten there, and registers first written between a
+  /* Branches that stay in the translation jump to their target's code:
+     jump_to[i] is the target's index, or NO_JUMP. Forward (jump_to[i] > i):
+     a conditional branch within its block (jit_jumps_within) or to a side
+     block. A target is a join point: the host flags and the V registers'
+     dirty state are forgotten there, and registers first written between a
      branch and its target are loaded at entry (from written_before[],
-     pass 1), so the code after the target finds them valid either way. */
+     pass 1), so the code after the target finds them valid either way.
+     Backward (jump_to[i] <= i): a direct branch to an instruction of the
+     trace's blocks at or before it, a loop, or the else of an if-else going
+     back to where the two ways meet (jumps_back). At such a target
+     (loop_head) the checked addresses are forgotten too, and the registers
+     the loop writes count as written from there on and are loaded at
+     entry, since a register written late in one pass is live early in the
+     next. */
 #define NO_JUMP UINT32_MAX
   const u32 *jump_to;
   u64 *written_before;
@@ -103,7 +111,11 @@ struct tr {
   enum xflags xflags;        /* host flags as instruction xflags_at left them, */
   u32 xflags_at;             /* nothing emitted since having changed them */
   bool keeps_flags;          /* the instruction being emitted leaves them as they are */
-  u8 *top;
+  const bool *loop_head;     /* per instruction: a branch back goes there */
+  const u64 *loop_writes;    /* pass 2, per loop_head: what the loop writes */
+  bool loops;                /* the trace has a loop_head */
+  u8 *body;                  /* where instruction i's code starts: body + off[i] */
+  const u32 *off;
   struct exit_ref exits[JIT_MAX_TRACE * BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
   u32 nexits;
   struct slow_ref *slows;

@@ -173,13 +173,21 @@ static void lazy_note(struct tr *t, enum xflags kind, bool wide, u32 a, u32 b, u
     t->lazy_src[t->cur] = (struct lazy_src){(u8)kind, wide, (u8)a, (u8)b, (i32)adj, imm};
 }
 
+/* Whether instruction i branches forward within the translation (to a
+   join point), or back to a loop's head (jump_to in struct tr). */
+static bool jumps_forward(const u32 *jump_to, u32 i) {
+  return jump_to[i] != NO_JUMP && jump_to[i] > i;
+}
+static bool jumps_back(const u32 *jump_to, u32 i) { return jump_to[i] <= i; }
+
 /* Pass 2's FLAGS_DEAD from pass 1's uses, walking back from the block's
-   end, where the flags are live; a branch within the translation
-   (jump_to) sees them live if they are at its target too. */
+   end, where the flags are live; a branch forward within the translation
+   sees them live if they are at its target too. (A branch back to a
+   loop's head makes NZCV exact in the cpu on its way: loop_back.) */
 static void find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n) {
   bool live = true;
   for (u32 i = n; i-- > 0;) {
-    if (jump_to[i] != NO_JUMP) live |= live_at[jump_to[i]];
+    if (jumps_forward(jump_to, i)) live |= live_at[jump_to[i]];
     bool reads = use[i] & (FLAGS_READ | FLAGS_OPAQUE | FLAGS_FAULT);
     if ((use[i] & FLAGS_WRITE) && !reads && !live) use[i] |= FLAGS_DEAD;
     if (reads) live = true;
@@ -212,7 +220,7 @@ static void find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrot
     for (; k < n && ok; k++) {
       if (join[k] && !live_at[k]) break; /* dead from here, whichever way it came */
       ok = !join[k] && !(use[k] & (FLAGS_READ | FLAGS_OPAQUE)) &&
-           !(changed && (use[k] & FLAGS_FAULT)) && !(jump_to[k] != NO_JUMP && live_at[jump_to[k]]);
+           !(changed && (use[k] & FLAGS_FAULT)) && !(jumps_forward(jump_to, k) && live_at[jump_to[k]]);
       if (ok && (use[k] & FLAGS_WRITE)) break;
       changed |= (wrote[k] & operands) != 0;
     }
@@ -355,15 +363,17 @@ static void exit_ref(struct tr *t, u8 *at, u64 target) {
   exit_ref_flags(t, at, target, XF_NONE);
 }
 
-/* A taken branch to the start of this block: straight to `top`, unless a
+/* Instruction i's taken branch back to an instruction before it (a loop's
+   head, or where an if-else's ways meet): straight to its code, unless a
    signal or a flush waits. flags_stored: this path has stored NZCV. */
-static void loop_back(struct tr *t, bool flags_stored) {
+static void loop_back(struct tr *t, u32 i, bool flags_stored) {
+  u32 to = t->jump_to[i];
   if (!g_jit.verify) { /* --jit-verify checks each pass on its own */
     x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0);
-    x_patch_rel32(E, x_jcc(E, CC_E), t->top);
+    x_patch_rel32(E, x_jcc(E, CC_E), t->body + t->off[to]);
   }
-  if (flags_stored) exit_ref_flags(t, x_jmp(E), t->b->pc, XF_NONE);
-  else exit_ref(t, x_jmp(E), t->b->pc);
+  if (flags_stored) exit_ref_flags(t, x_jmp(E), pc_of(t, to), XF_NONE);
+  else exit_ref(t, x_jmp(E), pc_of(t, to));
 }
 
 /* lea rax, [rip + (target - end of this instruction)] */
@@ -1041,21 +1051,6 @@ static bool emit_native(struct tr *t, u32 i) {
   }
 }
 
-/* Whether the block's last instruction is a direct branch back to its
-   start: marked as a _loop op by the decoder (--jit=off marks them, for
-   the interpreter) or not, its target tells. */
-static bool branches_to_start(const struct block *b, const struct insn *in) {
-  u32 op = in->op;
-  bool direct = op == OP_b || op == OP_b_loop || (op >= OP_b_eq && op <= OP_b_le_loop) ||
-                (op >= OP_cbz_w && op <= OP_tbnz_loop);
-  return direct && in->imm == b->pc;
-}
-
-static bool loops_to_start(const struct tr *t) {
-  for (u32 i = 0; i < t->n; i++)
-    if (branches_to_start(t->b, t->ins[i])) return true;
-  return false;
-}
 
 /* Whether instruction i is the branch from one block of the trace to the
    next, which the translation falls through. */
@@ -1091,13 +1086,13 @@ static void emit_side_exit(struct tr *t, u32 i) {
     x_bt_ri(E, true, tr_src(t, in->rn, RAX), in->a);
     cc = op - OP_tbz >= 2 ? CC_B : CC_AE;
   }
-  if (t->jump_to[i] != NO_JUMP) { /* to a later instruction here: patched there */
+  if (jumps_forward(t->jump_to, i)) { /* to a later instruction here: patched there */
     t->pending[t->npending++] =
         (struct pending_jump){x_jcc(E, (enum x86_cc)cc), t->jump_to[i], t->checked};
-  } else if (branches_to_start(t->b, in) && !g_jit.verify) {
+  } else if (jumps_back(t->jump_to, i) && !g_jit.verify) {
     u8 *stay = x_jcc(E, x_cc_invert((enum x86_cc)cc));
     if (store != XF_NONE) flags_store(t, store);
-    loop_back(t, fused);
+    loop_back(t, i, fused);
     x_patch_rel32(E, stay, E->p);
   } else if (fused) {
     exit_ref_flags(t, x_jcc(E, (enum x86_cc)cc), in->imm, store);
@@ -1111,8 +1106,8 @@ static void emit_end(struct tr *t, u32 i) {
   const struct insn *in = insn_at(t, i);
   u32 op = in->op;
   u64 next = pc_of(t, i) + 4;
-  if ((op == OP_b || op == OP_b_loop) && branches_to_start(t->b, in)) {
-    loop_back(t, false);
+  if (jumps_back(t->jump_to, i)) { /* B, or the block's end */
+    loop_back(t, i, false);
     return;
   }
   switch (op) {
@@ -1195,12 +1190,14 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   choose_registers(t);
   tr_choose_vregs(t);
   map->verifiable = true;
-  /* In a block that loops back to its start, a register written late in
-     one pass is live at a handler call early in the next: every cached
-     register is loaded at entry and counts as written from the start. */
-  if (loops_to_start(t)) {
-    for (u32 k = 0; k < t->ncached; k++) t->written |= 1ull << t->cached[k];
-    t->live_in = ~0ull;
+  /* In a trace with a loop, a register written late in one pass is live
+     at an exit or a handler call early in the next: from a loop's head on,
+     those its body writes count as written (loop_head_writes), and they
+     are loaded at entry. The cached V registers all count as written from
+     the start. */
+  t->loops = false;
+  for (u32 i = 0; i < t->n; i++) t->loops |= t->loop_head[i];
+  if (t->loops) {
     for (u32 k = 0; k < t->nvcached; k++) t->vwritten |= 1u << t->vcached[k];
     t->vdirty = t->vwritten;
   }
@@ -1208,18 +1205,25 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   x_alu_mi(E, ALU_CMP, false, CPU_FIELD(attention), 0); /* the chain entry */
   u8 *leave = x_jcc(E, CC_NE);
   u8 *body = E->p;
+  t->body = body;
+  t->off = map->off;
   for (u32 k = 0; k < t->ncached; k++) /* the registers read before written */
     if (t->live_in >> t->cached[k] & 1)
       x_load(E, true, t->host_of[t->cached[k]], XREG(t->cached[k]));
   tr_vload_all(t);
   t->fp = tr_block_has_fp(t);
   if (t->fp) tr_mxcsr_clear(t);
-  t->top = E->p;
   for (u32 i = 0; i < t->n && !E->full && !t->failed; i++) {
     map->off[i] = (u32)(E->p - body);
     t->cur = i;
     t->written_before[i] = t->written;
-    bool join = false;
+    if (t->loop_head[i]) {
+      /* Pass 1 leaves written_before[] in program order, for the loads
+         at entry that forward branches need (jit_translate_block). */
+      if (t->loop_writes) t->written |= t->loop_writes[i];
+      t->checked.n = 0; /* the way back has checked nothing yet */
+    }
+    bool join = t->loop_head[i];
     for (u32 k = 0; k < t->npending; k++)
       if (t->pending[k].to == i) {
         x_patch_rel32(E, t->pending[k].at, E->p);
@@ -1320,17 +1324,56 @@ static struct jit_map *add_lazy_ranges(struct jit_map *map, u32 n, const struct 
   return grown;
 }
 
-/* jump_to[] (struct tr) for the trace's instructions. */
-static void find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to) {
+/* The index of the trace's instruction at pc, at most last, or NO_JUMP
+   (a block's end going on at the next address is no instruction there). */
+static u32 trace_index(const struct trace *trace, u64 pc, u32 last) {
+  for (u32 s = 0; s < trace->nblocks; s++) {
+    const struct block *b = trace->block[s];
+    u32 real = b->n - (b->insns[b->n - 1].op == OP_block_end);
+    if (pc >= b->pc && pc < b->pc + 4ull * real) {
+      u32 k = trace->first[s] + (u32)((pc - b->pc) / 4);
+      if (k <= last) return k;
+    }
+  }
+  return NO_JUMP;
+}
+
+/* loop_writes[] (struct tr): the guest registers written in each stretch
+   of the trace that a path may go round more than once. A branch back
+   from i to h makes [h, i] such a stretch; stretches that overlap are one,
+   since a path round the one may go round the other on its way (a loop
+   within a loop). The registers are those pass 1 saw written (wrote), and
+   they count from the stretch's start on. */
+static void find_loop_writes(const u32 *jump_to, const u64 *wrote, u32 n, u64 *loop_writes) {
+  memset(loop_writes, 0, n * sizeof *loop_writes);
+  for (u32 i = 0; i < n; i++) /* first each stretch's end + 1, at its start */
+    if (jumps_back(jump_to, i) && loop_writes[jump_to[i]] < i + 1ull) loop_writes[jump_to[i]] = i + 1;
+  u32 start = 0, end = 0; /* the stretch being swept: [start, end) */
+  for (u32 x = 0; x < n; x++) {
+    u64 to = loop_writes[x];
+    if (to && x >= end) start = x;
+    else loop_writes[x] = 0;
+    if (to > end) end = (u32)to;
+    if (x < end) loop_writes[start] = (x == start ? 0 : loop_writes[start]) | wrote[x];
+  }
+}
+
+/* jump_to[] and loop_head[] (struct tr) for the trace's instructions. */
+static void find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to,
+                                bool *loop_head) {
   for (u32 s = 0; s < trace->nblocks; s++) {
     const struct block *b = trace->block[s];
     for (u32 j = 0; j < b->n; j++) {
       const struct insn *in = ins[trace->first[s] + j];
       bool within = insn_side_exit(in) && jit_jumps_within(b, j, in->imm, trace->block[0]->pc);
       u32 side = insn_side_exit(in) ? trace_side_block(trace, s, in->imm) : 0;
-      jump_to[trace->first[s] + j] = within ? trace->first[s] + (u32)((in->imm - b->pc) / 4)
-                                     : side ? trace->first[side]
-                                            : NO_JUMP;
+      u32 *to = &jump_to[trace->first[s] + j];
+      *to = within ? trace->first[s] + (u32)((in->imm - b->pc) / 4)
+            : side ? trace->first[side]
+                   : NO_JUMP;
+      if (*to == NO_JUMP && jit_direct_branch(in))
+        *to = trace_index(trace, in->imm, trace->first[s] + j);
+      if (*to != NO_JUMP && *to <= trace->first[s] + j) loop_head[*to] = true;
     }
   }
 }
@@ -1347,16 +1390,18 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   u64 *written_before = malloc(n * sizeof *written_before);
   struct pending_jump *pending = malloc(n * sizeof *pending);
   bool *live_at = malloc(n * sizeof *live_at), *join = malloc(n * sizeof *join);
+  bool *loop_head = calloc(n, sizeof *loop_head);
+  u64 *loop_writes = malloc(n * sizeof *loop_writes);
   struct lazy_src *lazy_src = calloc(n, sizeof *lazy_src);
   u64 *wrote = calloc(n, sizeof *wrote);
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
   if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
-                   live_at && join && lazy_src && wrote && lazy_from;
+                   live_at && join && loop_head && loop_writes && lazy_src && wrote && lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
-    find_internal_jumps(trace, ins, jump_to);
+    find_internal_jumps(trace, ins, jump_to, loop_head);
   }
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
@@ -1377,6 +1422,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     struct emitter e1 = {scratch, scratch + room, false};
     const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
                               .written_before = written_before, .pending = pending,
+                              .loop_head = loop_head,
                               .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
                               .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote,
                               .unchecked = allocated ? map->unchecked : NULL};
@@ -1390,10 +1436,13 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
       find_dead_flags(flags_use, jump_to, live_at, n);
       find_lazy_flags(flags_use, lazy_src, wrote, jump_to, live_at, join, n, lazy_from);
       t2.lazy_from = lazy_from;
+      find_loop_writes(jump_to, wrote, n, loop_writes);
+      t2.loop_writes = loop_writes;
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
-      for (u32 i = 0; i < n; i++) /* first written between a branch and its target */
-        if (jump_to[i] != NO_JUMP) t2.live_in |= written_before[jump_to[i]] & ~written_before[i];
+      for (u32 i = 0; i < n; i++) /* first written between a branch and its target, or in a loop */
+        t2.live_in |= (jumps_forward(jump_to, i) ? written_before[jump_to[i]] & ~written_before[i]
+                                                 : 0) | loop_writes[i];
       memset(map->unchecked, 0, n); /* pass 1's marks */
       body = emit_block(&t2, map);
       if (body) {
@@ -1424,6 +1473,8 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   free(pending);
   free(live_at);
   free(join);
+  free(loop_head);
+  free(loop_writes);
   if (body) map = add_lazy_ranges(map, n, lazy_src, lazy_from);
   free(lazy_src);
   free(wrote);
