@@ -21,6 +21,7 @@
    Every instruction without a native form calls its interpreter handler,
    so translated and interpreted code share one implementation of
    everything but the translated forms. */
+#include <cpuid.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -674,15 +675,50 @@ static void emit_carry(struct tr *t, u32 i, const struct insn *in) {
 }
 _Static_assert(OP_sbcs_x - OP_adc_w == 7 && OP_sbc_w - OP_adc_w == 4, "carry group");
 
+/* Whether the host has LAHF and SAHF in 64-bit mode (all but the first
+   x86-64 processors). */
+static bool host_sahf(void) {
+  static int has = -1;
+  if (has < 0) {
+    unsigned a, b, c, d;
+    has = __get_cpuid(0x80000001, &a, &b, &c, &d) && (c & 1);
+  }
+  return has;
+}
+
+/* The host flags an x86 instruction of kind XF_SUB or XF_ADD leaves when
+   Arm's NZCV come out as nzcv: OF from an 8-bit add that overflows or not,
+   then SF, ZF and CF from AH by SAHF. Uses rax. */
+static void host_flags_set(struct tr *t, enum xflags kind, u32 nzcv) {
+  u32 cf = (nzcv >> 1 & 1) ^ (kind == XF_SUB); /* after a subtraction, C is NOT borrow */
+  u32 ah = (nzcv >> 3 & 1) << 7 | (nzcv >> 2 & 1) << 6 | 2 | cf;
+  x_mov_ri(E, RAX, ah << 8 | (nzcv & 1 ? 0x7f : 0));
+  x_byte(E, 0x04); /* add al, 1 */
+  x_byte(E, 1);
+  x_byte(E, 0x9e); /* sahf */
+}
+
+/* CCMP/CCMN: both ways leave the host flags of a CMP (CMN), so that the
+   consumer after it reads them; without SAHF, the way that takes the
+   immediate NZCV stores them. */
 static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
   u32 k = in->op - OP_ccmn_reg_w; /* ccmn reg, ccmn imm, ccmp reg, ccmp imm; w, x */
   bool w = !(k & 1), imm = k & 2, sub = k >= 4;
+  enum xflags kind = sub ? XF_SUB : XF_ADD;
   int cc = cond_cc(t, in->a, true);
   u8 *fail = cc < 0 ? NULL : x_jcc(E, x_cc_invert(cc));
   tr_src_into(t, in->rn, RAX, w);
   if (imm) x_alu_ri(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, (i32)in->imm);
   else x_alu_rr(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, tr_src(t, in->rm, RCX));
-  flags_out(t, i, sub ? XF_SUB : XF_ADD);
+  if (fail && host_sahf()) {
+    u8 *done = x_jmp(E);
+    x_patch_rel32(E, fail, E->p);
+    host_flags_set(t, kind, in->b);
+    x_patch_rel32(E, done, E->p);
+    flags_out(t, i, kind);
+    return;
+  }
+  flags_out(t, i, kind);
   if (fail) {
     u8 *done = x_jmp(E);
     x_patch_rel32(E, fail, E->p);
@@ -691,8 +727,8 @@ static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
     x_store8_imm(E, CPU_FIELD(cf), in->b >> 1 & 1);
     x_store8_imm(E, CPU_FIELD(vf), in->b & 1);
     x_patch_rel32(E, done, E->p);
+    t->xflags = XF_NONE;
   }
-  t->xflags = XF_NONE;
 }
 _Static_assert(OP_ccmp_imm_x - OP_ccmn_reg_w == 7 && OP_ccmp_reg_w - OP_ccmn_reg_w == 4, "ccmp");
 

@@ -1,0 +1,82 @@
+/* CCMP and CCMN as elfrun's JIT translates them (docs/jit.md, "Flags"):
+   both ways out, the compare and the immediate NZCV, leave the host flags
+   for the instructions after it to read. For every immediate NZCV, with
+   the condition holding and failing, each of the 14 conditions is read
+   back by CSET right after it, and once by a conditional branch. Each
+   function runs many times, so it is translated in every tier; the
+   expected output is qemu-aarch64's. */
+#include <stdint.h>
+#include <stdio.h>
+
+/* Bit c of the result: condition c (EQ..LE) holds after
+   CMP a, b; OP c, d, #NZCV, EQ; bit 14: B.HI after it was taken. */
+#define CONDS(op, nzcv)                                                                       \
+  static uint32_t op##_##nzcv(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {               \
+    uint64_t m;                                                                               \
+    __asm__ volatile("cmp %[a], %[b]\n"                                                       \
+                     #op " %[c], %[d], #" #nzcv ", eq\n"                                      \
+                     "cset x9, eq\n cset x10, ne\n orr %[m], x9, x10, lsl #1\n"                \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, cs\n cset x10, cc\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #2\n"                                           \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, mi\n cset x10, pl\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #4\n"                                           \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, vs\n cset x10, vc\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #6\n"                                           \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, hi\n cset x10, ls\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #8\n"                                           \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, ge\n cset x10, lt\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #10\n"                                          \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "cset x9, gt\n cset x10, le\n orr x9, x9, x10, lsl #1\n"                  \
+                     "orr %[m], %[m], x9, lsl #12\n"                                          \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
+                     "b.hi 1f\n"                                                              \
+                     "b 2f\n"                                                                 \
+                     "1: orr %[m], %[m], #0x4000\n"                                           \
+                     "2:\n"                                                                   \
+                     : [m] "=&r"(m)                                                           \
+                     : [a] "r"(a), [b] "r"(b), [c] "r"(c), [d] "r"(d)                         \
+                     : "x9", "x10", "cc");                                                    \
+    return (uint32_t)m;                                                                       \
+  }
+
+#define ALL(op)                                                                                \
+  CONDS(op, 0) CONDS(op, 1) CONDS(op, 2) CONDS(op, 3) CONDS(op, 4) CONDS(op, 5) CONDS(op, 6) \
+  CONDS(op, 7) CONDS(op, 8) CONDS(op, 9) CONDS(op, 10) CONDS(op, 11) CONDS(op, 12)           \
+  CONDS(op, 13) CONDS(op, 14) CONDS(op, 15)
+ALL(ccmp)
+ALL(ccmn)
+
+typedef uint32_t conds_fn(uint64_t, uint64_t, uint64_t, uint64_t);
+#define FNS(op)                                                                                \
+  {op##_0, op##_1, op##_2, op##_3, op##_4, op##_5, op##_6, op##_7, op##_8, op##_9, op##_10,   \
+   op##_11, op##_12, op##_13, op##_14, op##_15}
+static conds_fn *const kFns[2][16] = {FNS(ccmp), FNS(ccmn)};
+
+/* Operands that give each of N, Z, C, V set and clear, both ways. */
+static const uint64_t kPairs[][2] = {
+    {5, 5}, {5, 7}, {7, 5}, {0, UINT64_MAX}, {UINT64_MAX, 1},
+    {0x8000000000000000, 1}, {0x7fffffffffffffff, UINT64_MAX}, {1, 0x8000000000000000},
+};
+
+int main(void) {
+  static const char *const kOps[2] = {"ccmp", "ccmn"};
+  for (int op = 0; op < 2; op++)
+    for (int nzcv = 0; nzcv < 16; nzcv++) {
+      printf("%s #%-2d", kOps[op], nzcv);
+      for (int holds = 1; holds >= 0; holds--)
+        for (unsigned p = 0; p < sizeof kPairs / sizeof kPairs[0]; p++) {
+          uint32_t m = 0;
+          for (int k = 0; k < 200; k++) /* hot: translated under --jit=on */
+            m = kFns[op][nzcv](3, holds ? 3 : 4, kPairs[p][0], kPairs[p][1]);
+          printf(" %04x", m);
+        }
+      printf("\n");
+    }
+  return 0;
+}
