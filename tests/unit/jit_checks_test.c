@@ -4,17 +4,13 @@
    with neither register changed since. A wrong "unchecked" would let
    translated code reach past the window's guard, which no guest output
    shows (the access faults and runs again in the interpreter, or reads
-   host memory), so the translator's decisions are checked here directly.
-   Words assembled by aarch64-linux-gnu-as, the disassembly beside each. */
-#include <stdlib.h>
+   host memory), so the translator's decisions are checked here directly. */
 #include <string.h>
 
-#include "cpu/insn.h"
-#include "cpu/jit/internal.h"
+#include "jit_words.h"
 #include "mem/guest.h"
 #include "unit.h"
 
-#define PC 0x400000ull
 #define MAX_WORDS 16
 
 /* CBZ x3 to the instruction `ahead` words on. */
@@ -23,21 +19,10 @@
 /* Translates the words as one block (the last must end it) and fills
    unchecked[] from the map; false if the translator refused. */
 static bool unchecked_of(const u32 *w, u32 n, u8 *unchecked) {
-  struct block *b = calloc(1, sizeof *b + n * sizeof b->insns[0]);
-  static u8 code[1 << 16];
-  struct emitter e = {code, code + sizeof code, false};
-  struct jit_output out = {0};
-  bool ok = b != NULL;
-  for (u32 k = 0; ok && k < n; k++) ok = decode_insn(w[k], PC + 4 * k, &b->insns[k]);
-  if (ok) {
-    b->pc = PC;
-    b->n = n;
-    struct trace tr = {.nblocks = 1, .block = {b}, .first = {0, n}};
-    ok = jit_translate_block(&tr, &e, 0, code, 0, &out);
-  }
-  if (ok) memcpy(unchecked, out.map->unchecked, n);
-  if (ok) free(out.map);
-  free(b);
+  struct jit_map *map = jit_translate_words(w, n);
+  bool ok = map != NULL;
+  if (ok) memcpy(unchecked, map->unchecked, n);
+  free(map);
   return ok;
 }
 
