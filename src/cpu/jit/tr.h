@@ -113,6 +113,8 @@ struct tr {
   bool keeps_flags;          /* the instruction being emitted leaves them as they are */
   const bool *loop_head;     /* per instruction: a branch back goes there */
   const u64 *loop_writes;    /* pass 2, per loop_head: what the loop writes */
+  const u32 *stretch;        /* per instruction: the start of the stretch that
+                                loops around it, or NO_JUMP (find_stretches) */
   bool loops;                /* the trace has a loop_head */
   u8 *body;                  /* where instruction i's code starts: body + off[i] */
   const u32 *off;

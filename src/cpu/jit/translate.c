@@ -1181,7 +1181,10 @@ _Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 
 /* ---- register choice ---- */
 
-/* Caches the general-purpose registers the block uses most. */
+/* Caches the general-purpose registers the block uses most, a use in a
+   stretch that loops counting as many (it runs many times for once the
+   rest does). */
+#define LOOP_USE_WEIGHT 16
 u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
   u32 uses[32] = {0};
   for (u32 i = 0; i < t->n; i++) {
@@ -1189,8 +1192,9 @@ u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
     bool atomic = in->op >= OP_ldxr && in->op <= OP_swp; /* FP, SIMD, atomics: after ldr_b_off */
     if (simd ? in->op < OP_ldr_b_off || atomic : in->op >= OP_ldr_b_off) continue;
     const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
+    u32 weight = t->stretch && t->stretch[i] != NO_JUMP ? LOOP_USE_WEIGHT : 1;
     for (int k = 0; k < 4; k++)
-      if (f[k] < 32) uses[f[k]]++;
+      if (f[k] < 32) uses[f[k]] += weight;
   }
   u32 n = 0;
   while (n < max) {
@@ -1374,24 +1378,30 @@ static u32 trace_index(const struct trace *trace, u64 pc, u32 last) {
   return NO_JUMP;
 }
 
-/* loop_writes[] (struct tr): the guest registers written in each stretch
-   of the trace that a path may go round more than once. A branch back
-   from i to h makes [h, i] such a stretch; stretches that overlap are one,
-   since a path round the one may go round the other on its way (a loop
-   within a loop). The registers are those pass 1 saw written (wrote), and
-   they count from the stretch's start on. */
-static void find_loop_writes(const u32 *jump_to, const u64 *wrote, u32 n, u64 *loop_writes) {
-  memset(loop_writes, 0, n * sizeof *loop_writes);
+/* stretch[] (struct tr): for each instruction in a stretch of the trace
+   that a path may go round more than once, the stretch's first
+   instruction; NO_JUMP elsewhere. A branch back from i to h makes [h, i]
+   such a stretch; stretches that overlap are one, since a path round the
+   one may go round the other on its way (a loop within a loop). */
+static void find_stretches(const u32 *jump_to, u32 n, u32 *stretch) {
+  memset(stretch, 0, n * sizeof *stretch);
   for (u32 i = 0; i < n; i++) /* first each stretch's end + 1, at its start */
-    if (jumps_back(jump_to, i) && loop_writes[jump_to[i]] < i + 1ull) loop_writes[jump_to[i]] = i + 1;
+    if (jumps_back(jump_to, i) && stretch[jump_to[i]] < i + 1) stretch[jump_to[i]] = i + 1;
   u32 start = 0, end = 0; /* the stretch being swept: [start, end) */
   for (u32 x = 0; x < n; x++) {
-    u64 to = loop_writes[x];
+    u32 to = stretch[x];
     if (to && x >= end) start = x;
-    else loop_writes[x] = 0;
-    if (to > end) end = (u32)to;
-    if (x < end) loop_writes[start] = (x == start ? 0 : loop_writes[start]) | wrote[x];
+    if (to > end) end = to;
+    stretch[x] = x < end ? start : NO_JUMP;
   }
+}
+
+/* loop_writes[] (struct tr): the guest registers written in each stretch,
+   as pass 1 saw them (wrote), at its first instruction. */
+static void find_loop_writes(const u32 *stretch, const u64 *wrote, u32 n, u64 *loop_writes) {
+  memset(loop_writes, 0, n * sizeof *loop_writes);
+  for (u32 x = 0; x < n; x++)
+    if (stretch[x] != NO_JUMP) loop_writes[stretch[x]] |= wrote[x];
 }
 
 /* jump_to[] and loop_head[] (struct tr) for the trace's instructions. */
@@ -1428,16 +1438,18 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   bool *live_at = malloc(n * sizeof *live_at), *join = malloc(n * sizeof *join);
   bool *loop_head = calloc(n, sizeof *loop_head);
   u64 *loop_writes = malloc(n * sizeof *loop_writes);
+  u32 *stretch = malloc(n * sizeof *stretch);
   struct lazy_src *lazy_src = calloc(n, sizeof *lazy_src);
   u64 *wrote = calloc(n, sizeof *wrote);
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
   if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
-                   live_at && join && loop_head && loop_writes && lazy_src && wrote && lazy_from;
+                   live_at && join && loop_head && loop_writes && stretch && lazy_src && wrote && lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
     find_internal_jumps(trace, ins, jump_to, loop_head);
+    find_stretches(jump_to, n, stretch);
   }
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
@@ -1458,7 +1470,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     struct emitter e1 = {scratch, scratch + room, false};
     const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
                               .written_before = written_before, .pending = pending,
-                              .loop_head = loop_head,
+                              .loop_head = loop_head, .stretch = stretch,
                               .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
                               .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote,
                               .unchecked = allocated ? map->unchecked : NULL};
@@ -1472,7 +1484,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
       find_dead_flags(flags_use, jump_to, live_at, n);
       find_lazy_flags(flags_use, lazy_src, wrote, jump_to, live_at, join, n, lazy_from);
       t2.lazy_from = lazy_from;
-      find_loop_writes(jump_to, wrote, n, loop_writes);
+      find_loop_writes(stretch, wrote, n, loop_writes);
       t2.loop_writes = loop_writes;
       for (u32 sl = 0; sl < 32; sl++)
         if (t1.first_access[sl] == ACCESS_READ) t2.live_in |= 1ull << sl;
@@ -1511,6 +1523,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   free(join);
   free(loop_head);
   free(loop_writes);
+  free(stretch);
   if (body) map = add_lazy_ranges(map, n, lazy_src, lazy_from);
   free(lazy_src);
   free(wrote);
