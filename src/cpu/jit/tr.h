@@ -40,7 +40,7 @@ enum { ACCESS_NONE, ACCESS_READ, ACCESS_WRITE };
    it may fault or take a slow path, and needs NZCV exact only then), and
    pass 2's conclusions: FLAGS_DEAD, no one can see the flags it sets, and
    FLAGS_LAZY, only a fault or slow path can, and those recompute them
-   from the producer's operands (struct lazy_src, find_lazy_flags). */
+   from the producer's operands (struct lazy_src, tr_find_lazy_flags). */
 enum { FLAGS_READ = 1, FLAGS_WRITE = 2, FLAGS_OPAQUE = 4, FLAGS_DEAD = 8, FLAGS_FAULT = 16,
        FLAGS_LAZY = 32 };
 
@@ -114,7 +114,7 @@ struct tr {
   const bool *loop_head;     /* per instruction: a branch back goes there */
   const u64 *loop_writes;    /* pass 2, per loop_head: what the loop writes */
   const u32 *stretch;        /* per instruction: the start of the stretch that
-                                loops around it, or NO_JUMP (find_stretches) */
+                                loops around it, or NO_JUMP (tr_find_stretches) */
   bool loops;                /* the trace has a loop_head */
   u8 *body;                  /* where instruction i's code starts: body + off[i] */
   const u32 *off;
@@ -196,6 +196,27 @@ void tr_checked_meet(struct checked_set *set, const struct checked_set *other);
    one, and instruction i's native form; false: it needs its handler. */
 bool tr_is_mem(u32 op);
 bool tr_emit_mem(struct tr *t, u32 i);
+
+/* Whether instruction i branches forward within the translation (to a
+   join point), or back to a loop's head (jump_to in struct tr). */
+static inline bool jumps_forward(const u32 *jump_to, u32 i) {
+  return jump_to[i] != NO_JUMP && jump_to[i] > i;
+}
+static inline bool jumps_back(const u32 *jump_to, u32 i) { return jump_to[i] <= i; }
+
+/* The trace's control flow and flag liveness (trace_flow.c): jump_to[]
+   and loop_head[] of its n instructions; stretch[] from jump_to[];
+   loop_writes[] from stretch[] and pass 1's wrote[]; pass 2's FLAGS_DEAD
+   (with live_at[]: NZCV may be seen at each instruction) and FLAGS_LAZY
+   (with join[], scratch, and lazy_from[]) from pass 1's flags_use[]. */
+void tr_find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to,
+                            bool *loop_head);
+void tr_find_stretches(const u32 *jump_to, u32 n, u32 *stretch);
+void tr_find_loop_writes(const u32 *stretch, const u64 *wrote, u32 n, u64 *loop_writes);
+void tr_find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n);
+void tr_find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
+                        const u32 *jump_to, const bool *live_at, bool *join, u32 n,
+                        u32 *lazy_from);
 
 /* Up to max registers that the block's integer instructions (or, with
    simd, its SIMD&FP ones) name at least twice, most named first, into
