@@ -16,11 +16,11 @@
    end of a page), the block that branch goes to, so that a loop entered
    through a B, or the dispatch a switch's cases all branch back to, runs
    without leaving translated code. Then, while there is room, blocks that
-   a conditional branch of the trace goes to and that branch back to the
-   start of one of its blocks (side blocks, jit.c): the branch jumps to
-   their copy in the translation, and their branch back to that block's
-   code, so a loop whose body has two ways round, or an if-else whose arms
-   meet again, stays in translated code. Instruction k of the translation is
+   a conditional branch of the trace goes to and that branch back to one
+   of its instructions (side blocks, jit.c): the branch jumps to their copy
+   in the translation, and their branch back to that instruction's code,
+   so a loop whose body has two ways round, or an if-else whose arms meet
+   again, stays in translated code. Instruction k of the translation is
    block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
 #define JIT_MAX_TRACE 4
 #define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
@@ -35,6 +35,13 @@ struct trace {
    end going on at the next address. */
 static inline bool jit_direct_branch(const struct insn *in) {
   return insn_side_exit(in) || in->op == OP_b || in->op == OP_b_loop || in->op == OP_block_end;
+}
+
+/* Whether pc is the address of one of block b's instructions (its end
+   going on at the next address is none). */
+static inline bool block_covers(const struct block *b, u64 pc) {
+  u32 real = b->n - (b->insns[b->n - 1].op == OP_block_end);
+  return pc >= b->pc && pc < b->pc + 4ull * real;
 }
 
 /* Which of the trace's blocks instruction k belongs to. */

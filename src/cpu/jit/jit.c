@@ -198,12 +198,6 @@ static bool trace_add(struct trace *tr, struct block *next, bool side) {
   return true;
 }
 
-/* Whether pc is the address of an instruction of block b. */
-static bool block_covers(const struct block *b, u64 pc) {
-  u32 real = b->n - (b->insns[b->n - 1].op == OP_block_end);
-  return pc >= b->pc && pc < b->pc + 4ull * real;
-}
-
 /* Whether block b has a branch to an instruction of the trace, or of its
    own. Only such a block is worth a place as a side block: one that
    leaves for elsewhere (the else of an if-else, going on to code outside
@@ -214,9 +208,10 @@ static bool block_covers(const struct block *b, u64 pc) {
 static bool branches_back(const struct block *b, const struct trace *tr) {
   for (u32 j = 0; j < b->n; j++) {
     const struct insn *in = &b->insns[j];
+    if (!jit_direct_branch(in)) continue;
     bool back = block_covers(b, in->imm);
     for (u32 s = 0; s < tr->nblocks && !back; s++) back = block_covers(tr->block[s], in->imm);
-    if (jit_direct_branch(in) && back) return true;
+    if (back) return true;
   }
   return false;
 }

@@ -58,13 +58,11 @@ void tr_find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
   }
 }
 
-/* The index of the trace's instruction at pc, at most last, or NO_JUMP
-   (a block's end going on at the next address is no instruction there). */
+/* The index of the trace's instruction at pc, at most last, or NO_JUMP. */
 static u32 trace_index(const struct trace *trace, u64 pc, u32 last) {
   for (u32 s = 0; s < trace->nblocks; s++) {
     const struct block *b = trace->block[s];
-    u32 real = b->n - (b->insns[b->n - 1].op == OP_block_end);
-    if (pc >= b->pc && pc < b->pc + 4ull * real) {
+    if (block_covers(b, pc)) {
       u32 k = trace->first[s] + (u32)((pc - b->pc) / 4);
       if (k <= last) return k;
     }
