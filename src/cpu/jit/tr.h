@@ -115,7 +115,6 @@ struct tr {
   const u64 *loop_writes;    /* pass 2, per loop_head: what the loop writes */
   const u32 *stretch;        /* per instruction: the start of the stretch that
                                 loops around it, or NO_JUMP (tr_find_stretches) */
-  bool loops;                /* the trace has a loop_head */
   u8 *body;                  /* where instruction i's code starts: body + off[i] */
   const u32 *off;
   struct exit_ref exits[JIT_MAX_TRACE * BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */

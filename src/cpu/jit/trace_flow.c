@@ -48,7 +48,8 @@ void tr_find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
     for (; k < n && ok; k++) {
       if (join[k] && !live_at[k]) break; /* dead from here, whichever way it came */
       ok = !join[k] && !(use[k] & (FLAGS_READ | FLAGS_OPAQUE)) &&
-           !(changed && (use[k] & FLAGS_FAULT)) && !(jumps_forward(jump_to, k) && live_at[jump_to[k]]);
+           !(changed && (use[k] & FLAGS_FAULT)) &&
+           !(jumps_forward(jump_to, k) && live_at[jump_to[k]]);
       if (ok && (use[k] & FLAGS_WRITE)) break;
       changed |= (wrote[k] & operands) != 0;
     }

@@ -16,8 +16,9 @@
    interpreter's handler (translate_mem.c). NZCV stay in the cpu's four
    flag bytes, written with SETcc right after the instruction that sets
    them unless they are dead or only a fault could see them (trace_flow.c:
-   tr_find_dead_flags, tr_find_lazy_flags); a consumer of the last producer (CMP then
-   B.cond or CSEL) uses the host flags while nothing has changed them.
+   tr_find_dead_flags, tr_find_lazy_flags); a consumer of the last
+   producer (CMP then B.cond or CSEL) uses the host flags while nothing
+   has changed them.
    Every instruction without a native form calls its interpreter handler,
    so translated and interpreted code share one implementation of
    everything but the translated forms. */
@@ -653,25 +654,23 @@ static void emit_cond_compare(struct tr *t, u32 i, const struct insn *in) {
   tr_src_into(t, in->rn, RAX, w);
   if (imm) x_alu_ri(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, (i32)in->imm);
   else x_alu_rr(E, sub ? ALU_CMP : ALU_ADD, !w, RAX, tr_src(t, in->rm, RCX));
-  if (fail && host_sahf()) {
-    u8 *done = x_jmp(E);
-    x_patch_rel32(E, fail, E->p);
-    host_flags_set(t, kind, in->b);
-    x_patch_rel32(E, done, E->p);
-    flags_out(t, i, kind);
-    return;
-  }
-  flags_out(t, i, kind);
+  bool both_ways = !fail || host_sahf(); /* the host flags hold after either way */
+  if (!both_ways) flags_out(t, i, kind); /* on the compare's way */
   if (fail) {
     u8 *done = x_jmp(E);
     x_patch_rel32(E, fail, E->p);
-    x_store8_imm(E, CPU_FIELD(nf), in->b >> 3 & 1);
-    x_store8_imm(E, CPU_FIELD(zf), in->b >> 2 & 1);
-    x_store8_imm(E, CPU_FIELD(cf), in->b >> 1 & 1);
-    x_store8_imm(E, CPU_FIELD(vf), in->b & 1);
+    if (both_ways) {
+      host_flags_set(t, kind, in->b);
+    } else {
+      x_store8_imm(E, CPU_FIELD(nf), in->b >> 3 & 1);
+      x_store8_imm(E, CPU_FIELD(zf), in->b >> 2 & 1);
+      x_store8_imm(E, CPU_FIELD(cf), in->b >> 1 & 1);
+      x_store8_imm(E, CPU_FIELD(vf), in->b & 1);
+    }
     x_patch_rel32(E, done, E->p);
-    t->xflags = XF_NONE;
   }
+  if (both_ways) flags_out(t, i, kind);
+  else t->xflags = XF_NONE;
 }
 _Static_assert(OP_ccmp_imm_x - OP_ccmn_reg_w == 7 && OP_ccmp_reg_w - OP_ccmn_reg_w == 4, "ccmp");
 
@@ -1030,7 +1029,6 @@ static bool emit_native(struct tr *t, u32 i) {
   }
 }
 
-
 /* Whether instruction i is the branch from one block of the trace to the
    next, which the translation falls through. */
 static bool joins_next_block(const struct tr *t, u32 i) {
@@ -1175,12 +1173,12 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
   map->verifiable = true;
   /* In a trace with a loop, a register written late in one pass is live
      at an exit or a handler call early in the next: from a loop's head on,
-     those its body writes count as written (loop_head_writes), and they
-     are loaded at entry. The cached V registers all count as written from
-     the start. */
-  t->loops = false;
-  for (u32 i = 0; i < t->n; i++) t->loops |= t->loop_head[i];
-  if (t->loops) {
+     those its body writes count as written (loop_writes), and they are
+     loaded at entry. The cached V registers all count as written from the
+     start. */
+  bool loops = false;
+  for (u32 i = 0; i < t->n; i++) loops |= t->loop_head[i];
+  if (loops) {
     for (u32 k = 0; k < t->nvcached; k++) t->vwritten |= 1u << t->vcached[k];
     t->vdirty = t->vwritten;
   }
@@ -1327,7 +1325,8 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
   if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
-                   live_at && join && loop_head && loop_writes && stretch && lazy_src && wrote && lazy_from;
+                   live_at && join && loop_head && loop_writes && stretch && lazy_src && wrote &&
+                   lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
