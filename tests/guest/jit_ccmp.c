@@ -8,41 +8,32 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Conditions c1 and c2 after CMP a, b; OP c, d, #NZCV, EQ, as bits shift
+   and shift + 1 of m. */
+#define READ2(op, nzcv, c1, c2, shift)                                 \
+  "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"               \
+  "cset x9, " #c1 "\n cset x10, " #c2 "\n orr x9, x9, x10, lsl #1\n"  \
+  "orr %[m], %[m], x9, lsl #" #shift "\n"
+
 /* Bit c of the result: condition c (EQ..LE) holds after
    CMP a, b; OP c, d, #NZCV, EQ; bit 14: B.HI after it was taken. */
-#define CONDS(op, nzcv)                                                                       \
-  static uint32_t op##_##nzcv(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {               \
-    uint64_t m;                                                                               \
-    __asm__ volatile("cmp %[a], %[b]\n"                                                       \
-                     #op " %[c], %[d], #" #nzcv ", eq\n"                                      \
-                     "cset x9, eq\n cset x10, ne\n orr %[m], x9, x10, lsl #1\n"                \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, cs\n cset x10, cc\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #2\n"                                           \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, mi\n cset x10, pl\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #4\n"                                           \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, vs\n cset x10, vc\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #6\n"                                           \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, hi\n cset x10, ls\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #8\n"                                           \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, ge\n cset x10, lt\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #10\n"                                          \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "cset x9, gt\n cset x10, le\n orr x9, x9, x10, lsl #1\n"                  \
-                     "orr %[m], %[m], x9, lsl #12\n"                                          \
-                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"                   \
-                     "b.hi 1f\n"                                                              \
-                     "b 2f\n"                                                                 \
-                     "1: orr %[m], %[m], #0x4000\n"                                           \
-                     "2:\n"                                                                   \
-                     : [m] "=&r"(m)                                                           \
-                     : [a] "r"(a), [b] "r"(b), [c] "r"(c), [d] "r"(d)                         \
-                     : "x9", "x10", "cc");                                                    \
-    return (uint32_t)m;                                                                       \
+#define CONDS(op, nzcv)                                                               \
+  static uint32_t op##_##nzcv(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {       \
+    uint64_t m;                                                                       \
+    __asm__ volatile("mov %[m], #0\n"                                                 \
+                     READ2(op, nzcv, eq, ne, 0) READ2(op, nzcv, cs, cc, 2)            \
+                     READ2(op, nzcv, mi, pl, 4) READ2(op, nzcv, vs, vc, 6)            \
+                     READ2(op, nzcv, hi, ls, 8) READ2(op, nzcv, ge, lt, 10)           \
+                     READ2(op, nzcv, gt, le, 12)                                      \
+                     "cmp %[a], %[b]\n" #op " %[c], %[d], #" #nzcv ", eq\n"           \
+                     "b.hi 1f\n"                                                      \
+                     "b 2f\n"                                                         \
+                     "1: orr %[m], %[m], #0x4000\n"                                   \
+                     "2:\n"                                                           \
+                     : [m] "=&r"(m)                                                   \
+                     : [a] "r"(a), [b] "r"(b), [c] "r"(c), [d] "r"(d)                 \
+                     : "x9", "x10", "cc");                                            \
+    return (uint32_t)m;                                                               \
   }
 
 #define ALL(op)                                                                                \

@@ -162,67 +162,59 @@ static uint64_t forward_branches(uint64_t n, uint64_t *x11_out, uint64_t *x12_ou
   return sum;
 }
 
-/* An if-else whose else is a block of its own (a side block), both ways
-   taken in turn: x11 is written on one way only, the flags of the TST are
-   read on the other after a join, and the two ways meet again in the
-   next block. */
+/* The pieces of an if-else in a loop, laid out two ways below: x9 sums,
+   x10 counts, x11 is written on the way down only, and the else reads the
+   flags of the TST. */
+#define IF_WAY                                                                 \
+  "mov x11, #0x1111\n"                                                         \
+  "mov x9, #0\n"                                                               \
+  "mov x10, #0\n"                                                              \
+  "1:\n"                                                                       \
+  "tst x10, #3\n"                                                              \
+  "b.ne 4f\n" /* not a multiple of 4: the else */                              \
+  "add x9, x9, x10\n"                                                          \
+  "mov x11, x10\n"
+#define ELSE_WAY                                                               \
+  "eor x9, x9, x10, lsl #2\n"                                                  \
+  "csinc x9, x9, x11, ne\n" /* the TST's flags */
+#define LOOP_STEP                                                              \
+  "add x10, x10, #1\n"                                                         \
+  "cmp x10, %[n]\n"                                                            \
+  "b.lo 1b\n"
+#define IF_ELSE_RESULT "mov %[sum], x9\n str x11, [%[x11_out]]\n"
+#define IF_ELSE_OPERANDS                                                       \
+  : [sum] "=&r"(sum)                                                          \
+  : [n] "r"(n), [x11_out] "r"(x11_out)                                        \
+  : "x9", "x10", "x11", "cc", "memory"
+
+/* The else is a block of its own (a side block), both ways taken in turn,
+   and the two ways meet again in the next block. */
 static uint64_t if_else(uint64_t n, uint64_t *x11_out) {
   uint64_t sum;
-  __asm__ volatile(
-      "mov x11, #0x1111\n"
-      "mov x9, #0\n"
-      "mov x10, #0\n"
-      "1:\n"
-      "tst x10, #3\n"
-      "b.ne 4f\n"              /* not a multiple of 4: the else */
-      "add x9, x9, x10\n"
-      "mov x11, x10\n"
-      "b 5f\n"
-      "4:\n"
-      "eor x9, x9, x10, lsl #2\n"
-      "csinc x9, x9, x11, ne\n" /* the TST's flags */
-      "5:\n"
-      "add x10, x10, #1\n"
-      "cmp x10, %[n]\n"
-      "b.lo 1b\n"
-      "mov %[sum], x9\n"
-      "str x11, [%[x11_out]]\n"
-      : [sum] "=&r"(sum)
-      : [n] "r"(n), [x11_out] "r"(x11_out)
-      : "x9", "x10", "x11", "cc", "memory");
+  __asm__ volatile(IF_WAY "b 5f\n"
+                   "4:\n" ELSE_WAY "5:\n" LOOP_STEP IF_ELSE_RESULT IF_ELSE_OPERANDS);
   return sum;
 }
 
-/* The else of an if-else as a block of its own that branches back to
-   where the two ways meet, in the middle of the loop's block: the else
-   joins the translation (a side block) and its branch back jumps there. */
+/* The else is a block of its own that branches back to where the two
+   ways meet, in the middle of the loop's block: the else joins the
+   translation (a side block) and its branch back jumps there. */
 static uint64_t else_joins_back(uint64_t n, uint64_t *x11_out) {
   uint64_t sum;
-  __asm__ volatile(
-      "mov x11, #0x1111\n"
-      "mov x9, #0\n"
-      "mov x10, #0\n"
-      "1:\n"
-      "tst x10, #3\n"
-      "b.ne 4f\n"              /* not a multiple of 4: the else */
-      "add x9, x9, x10\n"
-      "mov x11, x10\n"
-      "5:\n"
-      "add x10, x10, #1\n"
-      "cmp x10, %[n]\n"
-      "b.lo 1b\n"
-      "b 6f\n"
-      "4:\n"
-      "eor x9, x9, x10, lsl #2\n"
-      "csinc x9, x9, x11, ne\n" /* the TST's flags */
-      "b 5b\n"
-      "6:\n"
-      "mov %[sum], x9\n"
-      "str x11, [%[x11_out]]\n"
-      : [sum] "=&r"(sum)
-      : [n] "r"(n), [x11_out] "r"(x11_out)
-      : "x9", "x10", "x11", "cc", "memory");
+  __asm__ volatile(IF_WAY "5:\n" LOOP_STEP "b 6f\n"
+                   "4:\n" ELSE_WAY "b 5b\n"
+                   "6:\n" IF_ELSE_RESULT IF_ELSE_OPERANDS);
   return sum;
+}
+
+/* Runs an if-else shape for 1 to 119 passes, hashing sums and x11. */
+static uint64_t hash_if_else(uint64_t (*shape)(uint64_t, uint64_t *), uint64_t h) {
+  for (uint64_t n = 1; n < 120; n++) {
+    uint64_t x11;
+    h = h * 31 + shape(n, &x11);
+    h = h * 31 + x11;
+  }
+  return h;
 }
 
 /* Two loops that overlap: the branch back to 2 lies beyond the one back to
@@ -325,20 +317,9 @@ int main(void) {
     fault_in_side_block(hole, (uint64_t)k << 8);
   }
   printf("side block: %d faults\n", faults);
-  for (uint64_t n = 1; n < 120; n++) {
-    uint64_t x11;
-    h = h * 31 + if_else(n, &x11);
-    h = h * 31 + x11;
-  }
+  h = hash_if_else(if_else, h);
   printf("if-else: %llx\n", (unsigned long long)h);
-
-  h = 0;
-  for (uint64_t n = 1; n < 120; n++) {
-    uint64_t x11;
-    h = h * 31 + else_joins_back(n, &x11);
-    h = h * 31 + x11;
-  }
-  printf("else joins back: %llx\n", (unsigned long long)h);
+  printf("else joins back: %llx\n", (unsigned long long)hash_if_else(else_joins_back, 0));
   h = 0;
   for (uint64_t n = 1; n < 120; n++) {
     uint64_t x11, x12;
