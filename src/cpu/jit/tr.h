@@ -113,8 +113,7 @@ struct tr {
   bool keeps_flags;          /* the instruction being emitted leaves them as they are */
   const bool *loop_head;     /* per instruction: a branch back goes there */
   const u64 *loop_writes;    /* pass 2, per loop_head: what the loop writes */
-  const u32 *stretch;        /* per instruction: the start of the stretch that
-                                loops around it, or NO_JUMP (tr_find_stretches) */
+  const bool *on_cycle;      /* per instruction: a path may run it again (tr_find_cycles) */
   u8 *body;                  /* where instruction i's code starts: body + off[i] */
   const u32 *off;
   struct exit_ref exits[JIT_MAX_TRACE * BLOCK_MAX_SIDE_EXITS + 4]; /* side exits, the end, a call */
@@ -204,13 +203,15 @@ static inline bool jumps_forward(const u32 *jump_to, u32 i) {
 static inline bool jumps_back(const u32 *jump_to, u32 i) { return jump_to[i] <= i; }
 
 /* The trace's control flow and flag liveness (trace_flow.c): jump_to[]
-   and loop_head[] of its n instructions; stretch[] from jump_to[];
+   and loop_head[] of its n instructions; stretch[] and on_cycle[] from
+   jump_to[];
    loop_writes[] from stretch[] and pass 1's wrote[]; pass 2's FLAGS_DEAD
    (with live_at[]: NZCV may be seen at each instruction) and FLAGS_LAZY
    (with join[], scratch, and lazy_from[]) from pass 1's flags_use[]. */
 void tr_find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to,
                             bool *loop_head);
 void tr_find_stretches(const u32 *jump_to, u32 n, u32 *stretch);
+void tr_find_cycles(const struct trace *trace, const u32 *jump_to, u32 n, bool *on_cycle);
 void tr_find_loop_writes(const u32 *stretch, const u64 *wrote, u32 n, u64 *loop_writes);
 void tr_find_dead_flags(u8 *use, const u32 *jump_to, bool *live_at, u32 n);
 void tr_find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,

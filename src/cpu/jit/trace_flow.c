@@ -97,6 +97,55 @@ void tr_find_loop_writes(const u32 *stretch, const u64 *wrote, u32 n, u64 *loop_
     if (stretch[x] != NO_JUMP) loop_writes[stretch[x]] |= wrote[x];
 }
 
+/* Whether the trace's instruction k, the last of its block, goes on to
+   k + 1: the next block is joined to it (a B the trace follows). */
+static bool falls_through(const struct trace *trace, u32 k) {
+  for (u32 s = 1; s < trace->nblocks; s++)
+    if (trace->first[s] == k + 1) return trace_joined(trace, s);
+  return k + 1 < trace->first[trace->nblocks];
+}
+
+/* Marks in seen[] what is reached from the instructions marked there,
+   going forward (or, with back, what reaches them), over the paths within
+   [h, i]. Repeated until nothing changes: a branch back inside the range
+   leads to instructions already passed. */
+static void reach_within(const struct trace *trace, const u32 *jump_to, u32 h, u32 i,
+                         bool back, bool *seen) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (u32 k = h; k <= i; k++) {
+      u32 to[2] = {k < i && falls_through(trace, k) ? k + 1 : NO_JUMP, jump_to[k]};
+      for (int x = 0; x < 2; x++) {
+        if (to[x] == NO_JUMP || to[x] < h || to[x] > i) continue;
+        bool *from = &seen[back ? to[x] : k], *into = &seen[back ? k : to[x]];
+        if (*from && !*into) *into = changed = true;
+      }
+    }
+  }
+}
+
+/* on_cycle[] (struct tr): the instructions some path through the
+   translation may run more than once: k, when a branch back from i to h
+   at or before k can be reached from k, and k from h. A stretch
+   (tr_find_stretches) is only the range such a branch spans: an if's way
+   out of the loop lies inside it too (in 7zz's match finder, the code
+   after the loop is half of it), and counting its registers as the loop's
+   spent host registers on them. */
+void tr_find_cycles(const struct trace *trace, const u32 *jump_to, u32 n, bool *on_cycle) {
+  static bool from_head[JIT_TRACE_INSNS], to_back[JIT_TRACE_INSNS]; /* under the cache's lock */
+  memset(on_cycle, 0, n * sizeof *on_cycle);
+  for (u32 i = 0; i < n && n <= JIT_TRACE_INSNS; i++) {
+    if (!jumps_back(jump_to, i)) continue;
+    u32 h = jump_to[i];
+    memset(from_head + h, 0, (i + 1 - h) * sizeof *from_head);
+    memset(to_back + h, 0, (i + 1 - h) * sizeof *to_back);
+    from_head[h] = to_back[i] = true;
+    reach_within(trace, jump_to, h, i, false, from_head);
+    reach_within(trace, jump_to, h, i, true, to_back);
+    for (u32 k = h; k <= i; k++) on_cycle[k] |= from_head[k] && to_back[k];
+  }
+}
+
 /* jump_to[] and loop_head[] (struct tr) for the trace's instructions. */
 void tr_find_internal_jumps(const struct trace *trace, const struct insn **ins, u32 *jump_to,
                             bool *loop_head) {

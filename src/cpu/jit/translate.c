@@ -1122,9 +1122,8 @@ _Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 
 /* ---- register choice ---- */
 
-/* Caches the general-purpose registers the block uses most, a use in a
-   stretch that loops counting as many (it runs many times for once the
-   rest does). */
+/* Caches the general-purpose registers the block uses most, a use on a
+   cycle counting as many (it runs many times for once the rest does). */
 #define LOOP_USE_WEIGHT 16
 u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
   u32 uses[32] = {0};
@@ -1133,7 +1132,7 @@ u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
     bool atomic = in->op >= OP_ldxr && in->op <= OP_swp; /* FP, SIMD, atomics: after ldr_b_off */
     if (simd ? in->op < OP_ldr_b_off || atomic : in->op >= OP_ldr_b_off) continue;
     const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
-    u32 weight = t->stretch && t->stretch[i] != NO_JUMP ? LOOP_USE_WEIGHT : 1;
+    u32 weight = t->on_cycle && t->on_cycle[i] ? LOOP_USE_WEIGHT : 1;
     for (int k = 0; k < 4; k++)
       if (f[k] < 32) uses[f[k]] += weight;
   }
@@ -1320,18 +1319,20 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   bool *loop_head = calloc(n, sizeof *loop_head);
   u64 *loop_writes = malloc(n * sizeof *loop_writes);
   u32 *stretch = malloc(n * sizeof *stretch);
+  bool *on_cycle = malloc(n * sizeof *on_cycle);
   struct lazy_src *lazy_src = calloc(n, sizeof *lazy_src);
   u64 *wrote = calloc(n, sizeof *wrote);
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
   if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
-                   live_at && join && loop_head && loop_writes && stretch && lazy_src && wrote &&
+                   live_at && join && loop_head && loop_writes && stretch && on_cycle && lazy_src && wrote &&
                    lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
     tr_find_internal_jumps(trace, ins, jump_to, loop_head);
     tr_find_stretches(jump_to, n, stretch);
+    tr_find_cycles(trace, jump_to, n, on_cycle);
   }
   size_t room = (size_t)(e->end - e->p);
   /* Translation runs under the block cache's lock: one scratch buffer
@@ -1352,7 +1353,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
     struct emitter e1 = {scratch, scratch + room, false};
     const struct tr common = {.trace = trace, .b = b, .ins = ins, .n = n, .jump_to = jump_to,
                               .written_before = written_before, .pending = pending,
-                              .loop_head = loop_head, .stretch = stretch,
+                              .loop_head = loop_head, .on_cycle = on_cycle,
                               .rx_delta = rx_delta, .exit = exit, .epoch = epoch, .slows = slows,
                               .flags_use = flags_use, .lazy_src = lazy_src, .wrote = wrote,
                               .unchecked = allocated ? map->unchecked : NULL};
@@ -1406,6 +1407,7 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   free(loop_head);
   free(loop_writes);
   free(stretch);
+  free(on_cycle);
   if (body) map = add_lazy_ranges(map, n, lazy_src, lazy_from);
   free(lazy_src);
   free(wrote);
