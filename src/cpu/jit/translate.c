@@ -552,6 +552,17 @@ static void emit_shifted_group(struct tr *t, u32 i, const struct insn *in) {
     t->keeps_flags = true;
     return;
   }
+  if (group == 10 && form < 2 && t->xflags != XF_NONE) {
+    /* SUB as Rn + NOT Rm + 1 in a LEA, keeping the host flags for a
+       consumer further on (CMP; SUB; CSEL in 7zz's match finder) */
+    tr_src_into(t, in->rm, RCX, w);
+    x_grp3(E, 2, !w, RCX);
+    int n = tr_src(t, in->rn, RAX), r = work_reg(t, in->rd, -1);
+    x_lea_w(E, !w, r, (struct xmem){(i8)n, RCX, 0, 1});
+    tr_dst(t, in->rd, r);
+    t->keeps_flags = true;
+    return;
+  }
   bool plain = form < 2 && !(kInvert >> group & 1); /* Rm unshifted, not inverted */
   static const u16 kCommutes = 0x355; /* and orr eor ands add adds */
   u32 rn = in->rn, rm = in->rm;
@@ -681,6 +692,18 @@ static void emit_cond_select(struct tr *t, const struct insn *in) {
   /* The alternative first, in rdx unless CSEL's Rm is read where it is:
      LEA (CSINC) and NOT (CSINV) leave the host flags, NEG (CSNEG) not. */
   struct operand m = {RDX, {0, 0, 0, 0}};
+  int keep = in->rd < REG_ZR ? t->host_of[in->rd] : -1;
+  if (kind == 0 && keep >= 0 && in->rm == in->rd && in->rn != in->rd && in->a < 14) {
+    /* Rd = cond ? Rn : Rd: one CMOV into Rd's register, which it reads */
+    tr_note_read(t, in->rd);
+    struct operand n = src_operand(t, in->rn, RDX);
+    t->keeps_flags = cond_fused(t, in->a);
+    int cc = cond_cc(t, in->a, true);
+    if (n.reg >= 0) x_cmov(E, cc, !w, keep, n.reg);
+    else x_cmov_rm(E, cc, !w, keep, n.mem);
+    tr_dst(t, in->rd, keep);
+    return;
+  }
   if (kind == 0) {
     m = src_operand(t, in->rm, RDX);
   } else if (kind == 1) {
