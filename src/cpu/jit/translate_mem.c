@@ -310,5 +310,8 @@ bool tr_emit_mem(struct tr *t, u32 i) {
   }
   tr_writeback(t, in, f.mode, at);
   tr_slow_path(t, i, slow_at, written_before);
+  /* Without a check (and a log) the access is moves and a LEA: the host
+     flags of a compare before it stay for a consumer after it. */
+  t->keeps_flags = !slow_at && !g_jit.verify;
   return true;
 }
