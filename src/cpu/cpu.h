@@ -36,13 +36,13 @@ struct cpu {
   u64 x[NUM_XSLOTS];    /* X0-X30, SP, zero slot, sink slot */
   u64 pc;               /* valid between blocks; inside one, see cpu_pc() */
   u8 nf, zf, cf, vf;    /* NZCV, each 0 or 1; packed only when read */
+  volatile u32 attention; /* non-zero: leave the dispatch loop soon */
   vreg v[32];           /* V0-V31 */
   u32 fpcr, fpsr;       /* FP control and cumulative status */
   u64 tpidr_el0;        /* thread pointer */
   u64 excl_addr;        /* exclusive monitor: address of LDXR, or ~0 */
   u64 excl_val[2];      /*   value(s) it read */
   u32 excl_size;        /*   access size in bytes (16 for a pair) */
-  volatile u32 attention; /* non-zero: leave the dispatch loop soon */
   const struct insn *ip;  /* instruction now executing (for precise PC) */
   struct block *block;    /* block now executing */
   struct thread *thread;  /* owning guest thread */
@@ -68,6 +68,7 @@ struct cpu {
 _Static_assert(__builtin_offsetof(struct cpu, x) == 0, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, pc) == 272, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, nf) == 280, "JIT ABI");
+_Static_assert(__builtin_offsetof(struct cpu, attention) == 284, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, v) == 288, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, fpcr) == 800, "JIT ABI");
 

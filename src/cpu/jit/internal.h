@@ -6,6 +6,13 @@
 #include "cpu/block.h"
 #include "cpu/jit/x86.h"
 
+/* Translated code keeps cpu + JIT_CPU_BIAS in rbx, so that what it
+   touches most is in reach of an 8-bit displacement (3 bytes shorter than
+   a 32-bit one): X4-X30, SP, NZCV (a SETcc each after most producers) and
+   attention (tested at every entry and loop), at -128 to 124 (struct cpu
+   asserts their offsets). X0-X3, mostly cached, are the ones left out. */
+#define JIT_CPU_BIAS 160
+
 /* Guest registers a translation keeps in host registers, at most: general
    ones in general registers, SIMD&FP ones in xmm2-xmm15. */
 #define JIT_MAX_CACHED 11

@@ -121,12 +121,12 @@ static void emit_trampoline(struct emitter *e) {
     x_byte(e, 0x50 + (kSaved[k] & 7));
   }
   x_alu_ri(e, ALU_SUB, true, RSP, 8);
-  x_mov_rr(e, true, RBX, RDI);
-  x_store(e, true, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp)), RSP);
+  x_lea(e, RBX, XMEM(RDI, JIT_CPU_BIAS));
+  x_store(e, true, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp) - JIT_CPU_BIAS), RSP);
   x_jmp_r(e, RSI);
   g_cache.exit = e->p + rx_delta();
   /* Guest calls made on the host stack (translate.c, emit_call) end here. */
-  x_load(e, true, RSP, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp)));
+  x_load(e, true, RSP, XMEM(RBX, (i32)offsetof(struct cpu, jit_rsp) - JIT_CPU_BIAS));
   x_alu_ri(e, ALU_ADD, true, RSP, 8);
   for (size_t k = sizeof kSaved; k-- > 0;) {
     if (kSaved[k] >= 8) x_byte(e, 0x41);

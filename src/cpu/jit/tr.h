@@ -9,7 +9,12 @@
 
 #include "cpu/jit/internal.h"
 
-#define CPU_OFF(field) ((i32)offsetof(struct cpu, field))
+/* rbx points JIT_CPU_BIAS bytes into the struct cpu (internal.h), so
+   the guest registers' slots are all in reach of an 8-bit displacement. */
+#define CPU_OFF(field) ((i32)offsetof(struct cpu, field) - JIT_CPU_BIAS)
+_Static_assert((i32)offsetof(struct cpu, x) + 8 * 4 - JIT_CPU_BIAS == -128 &&
+                   (i32)offsetof(struct cpu, attention) + 4 - JIT_CPU_BIAS <= 128,
+               "X4 to attention in reach of an 8-bit displacement");
 #define CPU_FIELD(field) XMEM(RBX, CPU_OFF(field))
 #define XREG(slot) XMEM(RBX, CPU_OFF(x) + 8 * (i32)(slot))
 #define VREG(n) XMEM(RBX, CPU_OFF(v) + 16 * (i32)(n))

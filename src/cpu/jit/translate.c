@@ -264,7 +264,7 @@ static void call_handler(struct tr *t, u32 i, u64 written, u32 vwritten) {
   sync_out(t, written);
   tr_vstore(t, vwritten);
   if (!kPure[in->op]) set_ip(t, i);
-  x_mov_rr(E, true, RDI, RBX);
+  x_lea(E, RDI, XMEM(RBX, -JIT_CPU_BIAS));
   x_mov_ri(E, RSI, (u64)(uintptr_t)in);
   x_mov_ri(E, RAX, (u64)(uintptr_t)g_op_handlers[in->op]);
   x_call_r(E, RAX);
