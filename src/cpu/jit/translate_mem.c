@@ -191,6 +191,12 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
              t->host_of[in->rm] >= 0) {
     tr_note_read(t, in->rm);
     direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), t->host_of[in->rm], in->b, 0};
+  } else if (may && mode == M_REG && in->b <= 3 && in->rm < REG_ZR && in->rn < REG_ZR &&
+             t->host_of[in->rn] >= 0) {
+    /* The index, extended, in rax (free: the base is cached), then the same */
+    if (in->a == INDEX_SXTW) x_ext_rr(E, 0x63, true, RAX, tr_src(t, in->rm, RAX));
+    else tr_src_into(t, in->rm, RAX, in->a == INDEX_UXTW);
+    direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), RAX, in->b, 0};
   }
   if (direct.base >= 0) {
     *at = direct;
