@@ -9,8 +9,8 @@
 
 #include "cpu/jit/internal.h"
 
-/* rbx points JIT_CPU_BIAS bytes into the struct cpu (internal.h), so
-   the guest registers' slots are all in reach of an 8-bit displacement. */
+/* Offsets from rbx, which points JIT_CPU_BIAS bytes into the struct cpu
+   (internal.h says why). */
 #define CPU_OFF(field) ((i32)offsetof(struct cpu, field) - JIT_CPU_BIAS)
 _Static_assert((i32)offsetof(struct cpu, x) + 8 * 4 - JIT_CPU_BIAS == -128 &&
                    (i32)offsetof(struct cpu, attention) + 4 - JIT_CPU_BIAS <= 128,

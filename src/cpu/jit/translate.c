@@ -1348,8 +1348,8 @@ bool jit_translate_block(const struct trace *trace, struct emitter *e, ptrdiff_t
   u32 *lazy_from = malloc(n * sizeof *lazy_from);
   if (map) map->unchecked = (u8 *)&map->off[n];
   bool allocated = map && slows && flags_use && ins && jump_to && written_before && pending &&
-                   live_at && join && loop_head && loop_writes && stretch && on_cycle && lazy_src && wrote &&
-                   lazy_from;
+                   live_at && join && loop_head && loop_writes && stretch && on_cycle &&
+                   lazy_src && wrote && lazy_from;
   if (allocated) {
     for (u32 s = 0, k = 0; s < trace->nblocks; s++)
       for (u32 j = 0; j < trace->block[s]->n; j++) ins[k++] = &trace->block[s]->insns[j];
