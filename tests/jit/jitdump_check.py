@@ -10,7 +10,8 @@ the file, each naming the guest addresses of its trace ("guest:0x...",
 "+0x..." for each further block) with at least one address in [LO, HI),
 the guest program's code, and carrying code that begins as every
 translation does: the chain entry's test of cpu->attention
-(cmp dword [rbx + disp32], imm8: 83 bb).
+(cmp dword [rbx + disp8], imm8: 83 7b, rbx pointing into the cpu so
+that attention is a disp8 away).
 """
 import re
 import struct
@@ -49,7 +50,7 @@ def main():
         if rpid != pid or vma != code_addr or index != loads:
             fail("record %d (%s): pid %d, vma %#x, code at %#x, index %d" %
                  (loads, name, rpid, vma, code_addr, index))
-        if not code.startswith(b"\x83\xbb"):
+        if not code.startswith(b"\x83\x7b"):
             fail("record %d (%s): code starts %s, not with the chain entry" %
                  (index, name, code[:8].hex()))
         m = re.fullmatch(r"guest:(0x[0-9a-f]+)((\+0x[0-9a-f]+)*)", name)
