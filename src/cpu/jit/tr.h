@@ -147,6 +147,8 @@ struct tr {
   u8 vcached[JIT_MAX_VCACHED];
   u32 vwritten;              /* cached V registers written so far (bit per register) */
   u32 vdirty;                /* cached V registers whose copy in the cpu is stale here */
+  u32 vzero_hi;              /* cached V registers whose upper 64 bits are zero here, as a
+                                64-bit or narrower write leaves them */
   struct checked_set checked; /* addresses checked on every way here */
   u8 *unchecked;             /* the map's: instructions whose accesses are not checked */
 };

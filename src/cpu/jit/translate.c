@@ -1238,6 +1238,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
     if (join) { /* reached from a branch too: what only the way down knew is gone */
       t->xflags = XF_NONE;
       t->vdirty = t->vwritten;
+      t->vzero_hi = 0;
     }
     const struct insn *in = insn_at(t, i);
     if (joins_next_block(t, i)) {

@@ -47,6 +47,7 @@ void tr_vload_all(struct tr *t) {
   for (u32 k = 0; k < t->nvcached; k++)
     x_sse_rm(E, 0x66, SSE_MOVDQA, t->xmm_of[t->vcached[k]], VREG(t->vcached[k]));
   t->vdirty = 0;
+  t->vzero_hi = 0;
 }
 
 void tr_vstore(struct tr *t, u32 mask) {
@@ -55,9 +56,12 @@ void tr_vstore(struct tr *t, u32 mask) {
       x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, t->xmm_of[t->vcached[k]], VREG(t->vcached[k]));
 }
 
+/* V[n]'s cache register written: whether its upper half is zero is for
+   the writer to say (vzero_hi). */
 static void vwrote_cached(struct tr *t, u32 n) {
   t->vwritten |= 1u << n;
   t->vdirty |= 1u << n;
+  t->vzero_hi &= ~(1u << n);
 }
 
 /* Before a form reads V[n] in the cpu: the cached value stored there. */
@@ -75,6 +79,7 @@ static void vmem_wrote(struct tr *t, u32 n) {
   if (x < 0) return;
   x_sse_rm(E, 0x66, SSE_MOVDQA, x, VREG(n));
   t->vwritten |= 1u << n;
+  t->vzero_hi &= ~(1u << n);
 }
 
 /* xmm = V[n] */
@@ -119,6 +124,7 @@ static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
   if (x >= 0) {
     x_sse_rr(E, bytes == 8 ? 0xf3 : 0x66, bytes == 8 ? SSE_MOVQ_LOAD : SSE_MOVDQA, x, xmm);
     vwrote_cached(t, n);
+    if (bytes == 8) t->vzero_hi |= 1u << n;
     return;
   }
   if (bytes == 8) x_sse_rr(E, 0xf3, SSE_MOVQ_LOAD, xmm, xmm);
@@ -131,8 +137,12 @@ static void vput(struct tr *t, u32 n, int xmm, u32 bytes) {
 static void vput_gp(struct tr *t, u32 n, int r, bool wide) {
   int x = vx(t, n);
   x_op_rr(E, 0x66, SSE_MOVD_LOAD, wide, x >= 0 ? x : XMM0, r, false);
-  if (x >= 0) vwrote_cached(t, n);
-  else x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
+  if (x >= 0) {
+    vwrote_cached(t, n);
+    t->vzero_hi |= 1u << n; /* MOVD and MOVQ zero-extend */
+  } else {
+    x_sse_rm(E, 0xf3, SSE_MOVDQU_STORE, XMM0, VREG(n));
+  }
 }
 
 /* r = the element of `size` bytes at m, zero-extended. */
@@ -196,6 +206,30 @@ static bool host_has(u32 opc) {
   return opc < 0x0f3800 || g_sse41;
 }
 
+/* Whether V[n]'s cache register is known to hold zero above bit 63. */
+static bool vzero_hi(const struct tr *t, u32 n) {
+  return n < 32 && t->xmm_of[n] >= 0 && (t->vzero_hi >> n & 1);
+}
+
+/* Whether op, lane by lane, makes zero of zeroes. */
+static bool zeroes_stay(u32 op) {
+  return op == OP_add_vec || op == OP_sub_vec || op == OP_and_vec || op == OP_orr_vec ||
+         op == OP_eor_vec;
+}
+
+/* Rd = xmm0, the result of a lane-by-lane operation of in's width. A
+   64-bit one's upper half is cleared (a MOVQ on the dependency chain),
+   unless xmm0 has it zero already: the operation made it of zero upper
+   halves (zero_hi), and the plain copy the host renames away will do. */
+static void vput_lanes(struct tr *t, const struct insn *in, bool zero_hi) {
+  if (in->b == 8 && zero_hi && in->rd < 32 && t->xmm_of[in->rd] >= 0) {
+    vput(t, in->rd, XMM0, 16);
+    t->vzero_hi |= 1u << in->rd;
+  } else {
+    vput(t, in->rd, XMM0, in->b);
+  }
+}
+
 /* rd = rn OP rm, lane by lane. */
 static bool emit_binop(struct tr *t, const struct insn *in) {
   if (in->b != 16 && in->b != 8) return false; /* the narrower scalar forms */
@@ -205,7 +239,7 @@ static bool emit_binop(struct tr *t, const struct insn *in) {
     if (!opc || !host_has(opc)) return false;
     vget(t, XMM0, in->rn);
     vop(t, 0x66, opc, XMM0, in->rm);
-    vput(t, in->rd, XMM0, in->b);
+    vput_lanes(t, in, zeroes_stay(in->op) && vzero_hi(t, in->rn) && vzero_hi(t, in->rm));
     return true;
   }
   return false;
@@ -217,7 +251,7 @@ static bool emit_shift_imm(struct tr *t, const struct insn *in, int digit) {
   if (digit == 4 && in->a == 3) return false; /* no PSRAQ before AVX-512 */
   vget(t, XMM0, in->rn);
   x_sse_shift_ri(E, kShiftOp[in->a], digit, XMM0, (u8)in->imm);
-  vput(t, in->rd, XMM0, in->b);
+  vput_lanes(t, in, vzero_hi(t, in->rn)); /* a shifted zero is zero */
   return true;
 }
 
@@ -603,6 +637,7 @@ bool tr_emit_vector(struct tr *t, u32 i) {
           x_byte(E, 0x0e);
         }
         vwrote_cached(t, in->rd);
+        t->vzero_hi |= 1u << in->rd;
         return true;
       }
       vget_low(t, XMM0, in->rn, op == OP_fmov_s ? 4 : 8);
