@@ -107,13 +107,15 @@ static bool falls_through(const struct trace *trace, u32 k) {
 
 /* Marks in seen[] what is reached from the instructions marked there,
    going forward (or, with back, what reaches them), over the paths within
-   [h, i]. Repeated until nothing changes: a branch back inside the range
-   leads to instructions already passed. */
+   [h, i]. Each pass goes the way most edges do (forward, or from the end
+   when going back), so one carries a mark down a whole run of code; it is
+   repeated until nothing changes, for the branches the other way. */
 static void reach_within(const struct trace *trace, const u32 *jump_to, u32 h, u32 i,
                          bool back, bool *seen) {
   for (bool changed = true; changed;) {
     changed = false;
-    for (u32 k = h; k <= i; k++) {
+    for (u32 step = 0; step <= i - h; step++) {
+      u32 k = back ? i - step : h + step;
       u32 to[2] = {k < i && falls_through(trace, k) ? k + 1 : NO_JUMP, jump_to[k]};
       for (int x = 0; x < 2; x++) {
         if (to[x] == NO_JUMP || to[x] < h || to[x] > i) continue;
