@@ -107,16 +107,17 @@ static bool falls_through(const struct trace *trace, u32 k) {
 
 /* Marks in seen[] what is reached from the instructions marked there,
    going forward (or, with back, what reaches them), over the paths within
-   [h, i]. Each pass goes the way most edges do (forward, or from the end
-   when going back), so one carries a mark down a whole run of code; it is
-   repeated until nothing changes, for the branches the other way. */
-static void reach_within(const struct trace *trace, const u32 *jump_to, u32 h, u32 i,
-                         bool back, bool *seen) {
+   [h, i] (falls[k]: k goes on to k + 1). Each pass goes the way most edges
+   do (forward, or from the end when going back), so one carries a mark
+   down a whole run of code; it is repeated until nothing changes, for the
+   branches the other way. */
+static void reach_within(const bool *falls, const u32 *jump_to, u32 h, u32 i, bool back,
+                         bool *seen) {
   for (bool changed = true; changed;) {
     changed = false;
     for (u32 step = 0; step <= i - h; step++) {
       u32 k = back ? i - step : h + step;
-      u32 to[2] = {k < i && falls_through(trace, k) ? k + 1 : NO_JUMP, jump_to[k]};
+      u32 to[2] = {k < i && falls[k] ? k + 1 : NO_JUMP, jump_to[k]};
       for (int x = 0; x < 2; x++) {
         if (to[x] == NO_JUMP || to[x] < h || to[x] > i) continue;
         bool *from = &seen[back ? to[x] : k], *into = &seen[back ? k : to[x]];
@@ -127,23 +128,33 @@ static void reach_within(const struct trace *trace, const u32 *jump_to, u32 h, u
 }
 
 /* on_cycle[] (struct tr): the instructions some path through the
-   translation may run more than once: k, when a branch back from i to h
-   at or before k can be reached from k, and k from h. A stretch
-   (tr_find_stretches) is only the range such a branch spans: an if's way
+   translation may run more than once: k, when it can be reached from an
+   instruction h that branches back go to, and can reach one of those
+   branches, within the range from h to the last of them. A stretch
+   (tr_find_stretches) is only the range such branches span: an if's way
    out of the loop lies inside it too (in 7zz's match finder, the code
    after the loop is half of it), and counting its registers as the loop's
    spent host registers on them. */
 void tr_find_cycles(const struct trace *trace, const u32 *jump_to, u32 n, bool *on_cycle) {
-  static bool from_head[JIT_TRACE_INSNS], to_back[JIT_TRACE_INSNS]; /* under the cache's lock */
+  /* under the cache's lock, as all translation */
+  static bool falls[JIT_TRACE_INSNS], from_head[JIT_TRACE_INSNS], to_back[JIT_TRACE_INSNS];
+  static u32 last_back[JIT_TRACE_INSNS];
   memset(on_cycle, 0, n * sizeof *on_cycle);
-  for (u32 i = 0; i < n && n <= JIT_TRACE_INSNS; i++) {
-    if (!jumps_back(jump_to, i)) continue;
-    u32 h = jump_to[i];
+  if (n > JIT_TRACE_INSNS) return;
+  for (u32 k = 0; k < n; k++) {
+    falls[k] = falls_through(trace, k);
+    last_back[k] = NO_JUMP;
+  }
+  for (u32 k = 0; k < n; k++)
+    if (jumps_back(jump_to, k)) last_back[jump_to[k]] = k; /* the last wins */
+  for (u32 h = 0; h < n; h++) {
+    u32 i = last_back[h];
+    if (i == NO_JUMP) continue;
     memset(from_head + h, 0, (i + 1 - h) * sizeof *from_head);
-    memset(to_back + h, 0, (i + 1 - h) * sizeof *to_back);
-    from_head[h] = to_back[i] = true;
-    reach_within(trace, jump_to, h, i, false, from_head);
-    reach_within(trace, jump_to, h, i, true, to_back);
+    for (u32 k = h; k <= i; k++) to_back[k] = jump_to[k] == h; /* every branch back to h */
+    from_head[h] = true;
+    reach_within(falls, jump_to, h, i, false, from_head);
+    reach_within(falls, jump_to, h, i, true, to_back);
     for (u32 k = h; k <= i; k++) on_cycle[k] |= from_head[k] && to_back[k];
   }
 }
