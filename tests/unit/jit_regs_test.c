@@ -1,5 +1,5 @@
 /* Which guest registers a translation keeps in host registers
-   (src/cpu/jit/translate.c, tr_rank_registers): the most used, where a
+   (src/cpu/jit/register_choice.c, tr_rank_registers): the most used, where a
    use on a cycle counts many times. No guest output
    shows the choice, only the speed, so it is checked here directly. */
 #include "jit_words.h"

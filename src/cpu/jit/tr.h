@@ -225,11 +225,15 @@ void tr_find_lazy_flags(u8 *use, const struct lazy_src *src, const u64 *wrote,
                         const u32 *jump_to, const bool *live_at, bool *join, u32 n,
                         u32 *lazy_from);
 
-/* Up to max registers that the block's integer instructions (or, with
-   simd, its SIMD&FP ones) name at least twice, most named first, into
-   order[]; returns how many. Every register field counts (an unused field
-   is 0, or a general register in a SIMD&FP op: at worst one slot wasted). */
+/* Register choice (register_choice.c). Up to max registers that the
+   block's integer instructions (or, with simd, its SIMD&FP ones) name at
+   least twice, a use on a cycle (on_cycle) counting sixteen times, most
+   named first, into order[]; returns how many. Every register field
+   counts (an unused field is 0, or a general register in a SIMD&FP op: at
+   worst one slot wasted). tr_choose_registers fills cached[] and
+   host_of[] with the general registers chosen. */
 u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max);
+void tr_choose_registers(struct tr *t);
 
 /* Cached V registers (translate_vec.c): choose them, load them all (at the
    entry and after a handler call), store those in mask to the cpu. */

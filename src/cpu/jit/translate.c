@@ -35,9 +35,6 @@
 #include "cpu/sem_alu.h"
 
 
-/* The host registers guest registers may be cached in, best first. */
-static const u8 kPool[JIT_MAX_CACHED] = {R12, R13, R14, R15, RBP, RSI, RDI, R8, R9, R10, R11};
-
 /* Which ops' handlers need cpu->ip (op_traits.h). */
 static const bool kPure[OP_COUNT] = {
 #define INSN(name, family, feature, flow) [OP_##name] = PURE_##family,
@@ -1143,40 +1140,6 @@ _Static_assert(OP_b_le_loop - OP_b_eq == 27, "one B.cond pair per condition EQ..
 _Static_assert(OP_cbnz_x_loop - OP_cbz_w == 7 && OP_tbnz_loop - OP_tbz == 3, "cbz, tbz");
 _Static_assert(OP_tbz == OP_cbnz_x_loop + 1, "cbz then tbz");
 
-/* ---- register choice ---- */
-
-/* Caches the general-purpose registers the block uses most, a use on a
-   cycle counting as many (it runs many times for once the rest does). */
-#define LOOP_USE_WEIGHT 16
-u32 tr_rank_registers(const struct tr *t, bool simd, u8 *order, u32 max) {
-  u32 uses[32] = {0};
-  for (u32 i = 0; i < t->n; i++) {
-    const struct insn *in = t->ins[i];
-    bool atomic = in->op >= OP_ldxr && in->op <= OP_swp; /* FP, SIMD, atomics: after ldr_b_off */
-    if (simd ? in->op < OP_ldr_b_off || atomic : in->op >= OP_ldr_b_off) continue;
-    const u8 f[4] = {in->rd, in->rn, in->rm, in->ra};
-    u32 weight = t->on_cycle && t->on_cycle[i] ? LOOP_USE_WEIGHT : 1;
-    for (int k = 0; k < 4; k++)
-      if (f[k] < 32) uses[f[k]] += weight;
-  }
-  u32 n = 0;
-  while (n < max) {
-    u32 best = 0;
-    for (u32 r = 1; r < 32; r++)
-      if (uses[r] > uses[best]) best = r;
-    if (uses[best] < 2) break;
-    uses[best] = 0;
-    order[n++] = (u8)best;
-  }
-  return n;
-}
-
-static void choose_registers(struct tr *t) {
-  for (u32 s = 0; s < NUM_XSLOTS; s++) t->host_of[s] = -1;
-  t->ncached = tr_rank_registers(t, false, t->cached, JIT_MAX_CACHED);
-  for (u32 k = 0; k < t->ncached; k++) t->host_of[t->cached[k]] = (i8)kPool[k];
-}
-
 /* Whether a handler called from translated code may store to memory,
    which --jit-verify would not see: any store (a sanitizer build runs them
    all by handler), the atomics, DC ZVA. */
@@ -1190,7 +1153,7 @@ static bool stores_unlogged(u32 op) {
    Returns the body entry (writable view), or NULL if it did not fit. */
 static u8 *emit_block(struct tr *t, struct jit_map *map) {
   const struct block *b = t->b;
-  choose_registers(t);
+  tr_choose_registers(t);
   tr_choose_vregs(t);
   map->verifiable = true;
   /* In a trace with a loop, a register written late in one pass is live
