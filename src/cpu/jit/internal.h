@@ -64,6 +64,13 @@ static inline bool trace_joined(const struct trace *tr, u32 s) {
   return s > 0 && s < tr->nblocks && !(tr->side >> s & 1);
 }
 
+/* Whether instruction k is the last of its block and the next block is
+   joined to it (the B that ends it emits nothing). */
+static inline bool trace_joins_next(const struct trace *tr, u32 k) {
+  u32 s = trace_block_of(tr, k);
+  return trace_joined(tr, s + 1) && k + 1 == tr->first[s + 1];
+}
+
 /* The side block of the trace after block `after` that starts at pc, or 0. */
 static inline u32 trace_side_block(const struct trace *tr, u32 after, u64 pc) {
   for (u32 s = after + 1; s < tr->nblocks; s++)

@@ -3,6 +3,7 @@
    join, back to a loop's head), which stretches of it loop, and which
    flag-setting instructions need not store NZCV (struct tr in tr.h says
    what each array holds; translate.c uses them). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cpu/jit/tr.h"
@@ -97,12 +98,10 @@ void tr_find_loop_writes(const u32 *stretch, const u64 *wrote, u32 n, u64 *loop_
     if (stretch[x] != NO_JUMP) loop_writes[stretch[x]] |= wrote[x];
 }
 
-/* Whether the trace's instruction k, the last of its block, goes on to
-   k + 1: the next block is joined to it (a B the trace follows). */
+/* Whether the trace's instruction k goes on to k + 1: it is not the last
+   of its block, or the next block is joined to it. */
 static bool falls_through(const struct trace *trace, u32 k) {
-  for (u32 s = 1; s < trace->nblocks; s++)
-    if (trace->first[s] == k + 1) return trace_joined(trace, s);
-  return k + 1 < trace->first[trace->nblocks];
+  return k + 1 < trace->first[trace_block_of(trace, k) + 1] || trace_joins_next(trace, k);
 }
 
 /* Marks in seen[] what is reached from the instructions marked there,
@@ -136,11 +135,11 @@ static void reach_within(const bool *falls, const u32 *jump_to, u32 h, u32 i, bo
    after the loop is half of it), and counting its registers as the loop's
    spent host registers on them. */
 void tr_find_cycles(const struct trace *trace, const u32 *jump_to, u32 n, bool *on_cycle) {
-  /* under the cache's lock, as all translation */
-  static bool falls[JIT_TRACE_INSNS], from_head[JIT_TRACE_INSNS], to_back[JIT_TRACE_INSNS];
-  static u32 last_back[JIT_TRACE_INSNS];
   memset(on_cycle, 0, n * sizeof *on_cycle);
-  if (n > JIT_TRACE_INSNS) return;
+  /* a block alone may hold a page of instructions, more than a trace adds */
+  u32 *last_back = malloc(n * (sizeof(u32) + 3 * sizeof(bool)));
+  if (!last_back) return; /* no use counts more than once */
+  bool *falls = (bool *)&last_back[n], *from_head = falls + n, *to_back = from_head + n;
   for (u32 k = 0; k < n; k++) {
     falls[k] = falls_through(trace, k);
     last_back[k] = NO_JUMP;
@@ -157,6 +156,7 @@ void tr_find_cycles(const struct trace *trace, const u32 *jump_to, u32 n, bool *
     reach_within(falls, jump_to, h, i, true, to_back);
     for (u32 k = h; k <= i; k++) on_cycle[k] |= from_head[k] && to_back[k];
   }
+  free(last_back);
 }
 
 /* jump_to[] and loop_head[] (struct tr) for the trace's instructions. */

@@ -1049,13 +1049,6 @@ static bool emit_native(struct tr *t, u32 i) {
   }
 }
 
-/* Whether instruction i is the branch from one block of the trace to the
-   next, which the translation falls through. */
-static bool joins_next_block(const struct tr *t, u32 i) {
-  u32 s = trace_block_of(t->trace, i);
-  return trace_joined(t->trace, s + 1) && i + 1 == t->trace->first[s + 1];
-}
-
 /* A conditional branch, which the block goes on past: the x86 condition
    under which it is taken leaves for its target, or goes back to the top
    when that is the block's start. */
@@ -1204,7 +1197,7 @@ static u8 *emit_block(struct tr *t, struct jit_map *map) {
       t->vzero_hi = 0;
     }
     const struct insn *in = insn_at(t, i);
-    if (joins_next_block(t, i)) {
+    if (trace_joins_next(t->trace, i)) {
       continue; /* the next block follows */
     } else if (insn_ends_block(in)) { /* the trace's end, or before a side block */
       emit_end(t, i);
