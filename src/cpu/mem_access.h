@@ -20,7 +20,10 @@
 static inline ALWAYS_INLINE u8 *guest_data_ptr(struct cpu *cpu, u64 va,
                                                                  u32 size) {
   va &= TBI_MASK;
-  if (UNLIKELY(!guest_range_ok(va, size))) cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, va);
+  /* The fault's address is the access's first byte outside the window:
+     the window's end for one that starts inside and runs past it. */
+  if (UNLIKELY(!guest_range_ok(va, size)))
+    cpu_raise(cpu, SIGSEGV, SEGV_MAPERR, va >= GUEST_BASE && va < GUEST_END ? GUEST_END : va);
   return (u8 *)(uintptr_t)va;
 }
 

@@ -9,7 +9,9 @@
    - an access one page on, into an unmapped page: the guest's SIGSEGV at
      that instruction, with the registers of before it;
    - accesses across the window's end, from a page mapped at 2^46 - 4096:
-     a SIGSEGV at 2^46, not a read of whatever lies above.
+     a SIGSEGV at 2^46, not a read of whatever lies above; also where the
+     first access through a register runs across it (its check tests the
+     access's first byte only, and the rest faults on the host).
    The handler prints the fault's address relative to the base, the
    faulting instruction's encoding and the registers, and steps over it.
    The oracle is qemu-aarch64. */
@@ -87,6 +89,22 @@ static void across_the_end(char *base) {
                    : "x1", "x2", "x9", "memory");
 }
 
+/* base 4 bytes below the window's end: the first access through it, whose
+   check passes, runs across the end; so do a store and a pair after it. */
+static void first_across_the_end(char *base) {
+  __asm__ volatile("mov x9, %[base]\n"
+                   "mov x1, #0\n"
+                   "mov x2, #0\n"
+                   "ldr x1, [x9]\n"
+                   "ldr w2, [x9]\n"
+                   "str x2, [x9]\n"
+                   "ldp x1, x2, [x9, #-8]\n"
+                   "ldr w1, [x9, #-4]\n"
+                   :
+                   : [base] "r"(base)
+                   : "x1", "x2", "x9", "memory");
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IONBF, 0);
   struct sigaction sa;
@@ -126,5 +144,8 @@ int main(void) {
   for (int i = 0; i < 4096; i++) top[i] = (char)i;
   g_base = (uintptr_t)top + 4088;
   across_the_end(top + 4088);
+  printf("first access across the window's end:\n");
+  g_base = (uintptr_t)top + 4092;
+  first_across_the_end(top + 4092);
   return 0;
 }
