@@ -34,9 +34,11 @@ typedef union vreg {
    ABI of the future JIT tier: offsets are pinned below. */
 struct cpu {
   u64 x[NUM_XSLOTS];    /* X0-X30, SP, zero slot, sink slot */
-  u64 pc;               /* valid between blocks; inside one, see cpu_pc() */
+  u64 window_mask;      /* address bits set only outside the guest window
+                           (translated code tests against it: jit/translate_mem.c) */
   u8 nf, zf, cf, vf;    /* NZCV, each 0 or 1; packed only when read */
   volatile u32 attention; /* non-zero: leave the dispatch loop soon */
+  u64 pc;               /* valid between blocks; inside one, see cpu_pc() */
   vreg v[32];           /* V0-V31 */
   u32 fpcr, fpsr;       /* FP control and cumulative status */
   u64 tpidr_el0;        /* thread pointer */
@@ -66,11 +68,12 @@ struct cpu {
 };
 
 _Static_assert(__builtin_offsetof(struct cpu, x) == 0, "JIT ABI");
-_Static_assert(__builtin_offsetof(struct cpu, pc) == 272, "JIT ABI");
+_Static_assert(__builtin_offsetof(struct cpu, window_mask) == 272, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, nf) == 280, "JIT ABI");
 _Static_assert(__builtin_offsetof(struct cpu, attention) == 284, "JIT ABI");
-_Static_assert(__builtin_offsetof(struct cpu, v) == 288, "JIT ABI");
-_Static_assert(__builtin_offsetof(struct cpu, fpcr) == 800, "JIT ABI");
+_Static_assert(__builtin_offsetof(struct cpu, pc) == 288, "JIT ABI");
+_Static_assert(__builtin_offsetof(struct cpu, v) == 304, "JIT ABI");
+_Static_assert(__builtin_offsetof(struct cpu, fpcr) == 816, "JIT ABI");
 
 /* NZCV as the architecture packs it (bits 31..28). */
 static inline u64 cpu_nzcv(const struct cpu *c) {

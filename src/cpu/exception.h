@@ -9,8 +9,8 @@ struct cpu;
    (cpu->ip): unwinds to the dispatch loop, which delivers it. */
 void NORETURN cpu_raise(struct cpu *cpu, int signo, int code, u64 addr);
 
-/* Unwinds to the dispatch loop, which goes on at the instruction now
-   executing (cpu->ip) in the interpreter, as if nothing had happened. */
+/* Unwinds to the dispatch loop, where the interpreter runs the instruction
+   now executing (cpu->ip) again, as if nothing had happened, and goes on. */
 void NORETURN cpu_rerun(struct cpu *cpu);
 
 #endif

@@ -43,11 +43,16 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
   if (sig == SIGSEGV && in_window && is_write && si->si_code == SEGV_ACCERR && code_guard_fault(a))
     return;
   if (t_guard && in_window) siglongjmp(*t_guard, 1);
-  /* Translated code reaches below the window too: the host's empty low
-     pages stand in for the check of the window's start (jit/translate.c). */
-  enum jit_fault jit = t_cpu ? jit_fault_recover(t_cpu, uc) : JIT_FAULT_NOT_OURS;
-  if (jit == JIT_FAULT_RERUN) cpu_rerun(t_cpu);
-  if (t_cpu && (in_window || jit == JIT_FAULT_RAISE)) {
+  /* In translated code, a fault inside the window is the guest's. One
+     outside it is an access that the interpreter's check of the window
+     would have caught first (translated code checks only an access's start,
+     or none near an address it checked: below the window lie the host's
+     empty low pages, above it a guard; jit/translate_mem.c), or a tagged
+     address: the interpreter runs the instruction again and raises what
+     it raises. */
+  bool jit = t_cpu && jit_fault_recover(t_cpu, uc);
+  if (jit && !in_window) cpu_rerun(t_cpu);
+  if (t_cpu && in_window) {
     int code = si->si_code;
     if (sig == SIGSEGV) code = vma_lookup(a) ? SEGV_ACCERR : SEGV_MAPERR;
     t_cpu->exc.write = is_write;

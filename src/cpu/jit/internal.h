@@ -8,9 +8,9 @@
 
 /* Translated code keeps cpu + JIT_CPU_BIAS in rbx, so that what it
    touches most is in reach of an 8-bit displacement (3 bytes shorter than
-   a 32-bit one): X4-X30, SP, NZCV (a SETcc each after most producers) and
-   attention (tested at every entry and loop), at -128 to 124 (struct cpu
-   asserts their offsets). X0-X3, mostly cached, are the ones left out. */
+   a 32-bit one): X4-X30, SP, the window mask (tested at most accesses),
+   NZCV (a SETcc each after most producers) and attention (tested at every
+   entry and loop), at -128 to 124 (struct cpu asserts their offsets). X0-X3, mostly cached, are the ones left out. */
 #define JIT_CPU_BIAS 160
 
 /* Guest registers a translation keeps in host registers, at most: general
@@ -114,8 +114,9 @@ struct jit_map {
   struct trace trace;      /* the guest instructions it covers */
   u32 n;                   /* guest instructions */
   /* unchecked[i]: instruction i accesses memory without a check of its own
-     (translate_mem.c), so a host fault there has the interpreter run it
-     again instead of raising a signal. In the same allocation, after off[]. */
+     (translate_mem.c). A fault there is handled like any other (mem/fault.c);
+     tests/unit/jit_checks_test.c reads the translator's choices here. In
+     the same allocation, after off[]. */
   u8 *unchecked;
   u32 off[];               /* off[i]: where instruction i's code starts */
 };

@@ -439,11 +439,11 @@ static void lazy_flags_recompute(struct cpu *cpu, const struct jit_lazy *l) {
   else sem_logic_flags32(cpu, (u32)(x & y));
 }
 
-enum jit_fault jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
-  if (g_jit.mode == JIT_OFF) return JIT_FAULT_NOT_OURS;
+bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
+  if (g_jit.mode == JIT_OFF) return false;
   const u8 *pc = (const u8 *)uc->uc_mcontext.gregs[REG_RIP];
   struct block *b = block_at(pc);
-  if (!b || !b->jit_map) return JIT_FAULT_NOT_OURS;
+  if (!b || !b->jit_map) return false;
   const struct jit_map *m = b->jit_map;
   u32 off = (u32)(pc - m->rx_body), i = 0;
   while (i + 1 < m->n && m->off[i + 1] <= off) i++;
@@ -461,7 +461,7 @@ enum jit_fault jit_fault_recover(struct cpu *cpu, const ucontext_t *uc) {
   u32 s = trace_block_of(tr, i);
   cpu->block = tr->block[s];
   cpu->ip = &tr->block[s]->insns[i - tr->first[s]];
-  return m->unchecked[i] ? JIT_FAULT_RERUN : JIT_FAULT_RAISE;
+  return true;
 }
 
 void jit_block_freed(struct block *b) { free(b->jit_map); }

@@ -53,13 +53,10 @@ bool jit_run_block(struct cpu *cpu, struct block *b);
 
 /* Inside the host fault handler: if the fault hit translated code, puts the
    guest state the translation keeps in host registers back into the cpu,
-   sets cpu->block and cpu->ip to the faulting instruction, and says what
-   to do: raise the guest's signal there, or run the instruction again in
-   the interpreter (an access made without a check of its own, which may
-   have met a tagged or out-of-window address the check would have sent to
-   the handler). */
-enum jit_fault { JIT_FAULT_NOT_OURS, JIT_FAULT_RAISE, JIT_FAULT_RERUN };
-enum jit_fault jit_fault_recover(struct cpu *cpu, const ucontext_t *uc);
+   sets cpu->block and cpu->ip to the faulting instruction and returns
+   true (mem/fault.c then raises the guest's signal there, or has the
+   interpreter run the instruction again). */
+bool jit_fault_recover(struct cpu *cpu, const ucontext_t *uc);
 
 /* --jit-verify: a guest fault unwound out of a checked run (interp.c). */
 void jit_verify_abandon(void);

@@ -140,12 +140,16 @@ void tr_checked_meet(struct checked_set *set, const struct checked_set *other) {
 
 /* Whether the access of `total` bytes by instruction `in` in addressing
    mode `mode` needs no check of its own: an earlier one through the same
-   registers checked an address near it. If not, it is about to be checked,
-   and joins the set. An unchecked access that meets what the check would
-   have caught (a tagged base, an address past the window's end) faults on
-   the host, and the fault handler has the interpreter run it again (the
-   map's unchecked[]). */
-static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 total) {
+   registers checked an address near it. If it needs one and lies within
+   CHECK_REACH of its registers' address (the base, plus the index in the
+   register-offset mode), *near is set and the address that the check
+   tests, `tested` bytes from theirs, joins the set. An unchecked access
+   that meets what the check would have caught (a tagged base, an address
+   past the window's end) faults on the host, and the fault handler has
+   the interpreter run it again. */
+static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 total, i64 tested,
+                           bool *near) {
+  *near = false;
   if (mode == M_LIT || in->rn >= REG_ZR) return false;
   struct checked key = {(u8)in->rn, REG_ZR, 0, 0, 0, 0};
   i64 lo = mode == M_OFF || mode == M_PRE ? (i64)in->imm : 0;
@@ -159,10 +163,20 @@ static bool needs_no_check(struct tr *t, const struct insn *in, u32 mode, u32 to
     t->unchecked[t->cur] = 1;
     return true;
   }
-  key.lo = (i32)lo;
-  key.hi = (i32)hi;
+  key.lo = key.hi = (i32)tested;
   checked_add(&t->checked, key);
+  *near = true;
   return false;
+}
+
+/* The check: no bit of the address in r is set that only addresses
+   outside the window have (a tag, or past its end). One byte is tested:
+   the rest of the access reaches at most into the guard above the
+   window's end, where it faults and the fault handler has the interpreter
+   run the instruction again, as for an access with no check at all. */
+static u8 *check_address(struct tr *t, int r) {
+  x_test_rm(E, true, r, CPU_FIELD(window_mask));
+  return x_jcc(E, CC_NE);
 }
 
 u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *ok,
@@ -198,12 +212,13 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
     else tr_src_into(t, in->rm, RAX, in->a == INDEX_UXTW);
     direct = (struct xmem){(i8)tr_src(t, in->rn, RAX), RAX, in->b, 0};
   }
+  bool near;
   if (direct.base >= 0) {
     *at = direct;
-    if (needs_no_check(t, in, mode, total)) return NULL;
-    x_lea(E, RCX, xmem_plus(direct, (i32)total - 1));
-    x_shift_ri(E, SH_SHR, true, RCX, 46);
-    return x_jcc(E, CC_NE);
+    if (needs_no_check(t, in, mode, total, 0, &near)) return NULL;
+    if (near && direct.index < 0) return check_address(t, direct.base);
+    x_lea(E, RCX, direct); /* the access's start: base plus index, or plus imm */
+    return check_address(t, RCX);
   }
   switch (mode) {
     case M_OFF:
@@ -232,12 +247,9 @@ u8 *tr_address(struct tr *t, const struct insn *in, u32 mode, u32 total, bool *o
       x_mov_ri(E, RAX, in->imm);
       return NULL;
   }
-  if (needs_no_check(t, in, mode, total)) return NULL;
-  /* Below the window's end, last byte included, and no tag: a lower
-     address faults on the host and becomes the guest's SIGSEGV. */
-  x_lea(E, RCX, XMEM(RAX, (i32)total - 1));
-  x_shift_ri(E, SH_SHR, true, RCX, 46);
-  return x_jcc(E, CC_NE);
+  i64 start = mode == M_OFF || mode == M_PRE ? (i64)in->imm : 0; /* rax, from the registers */
+  if (needs_no_check(t, in, mode, total, start, &near)) return NULL;
+  return check_address(t, RAX);
 }
 
 void tr_writeback(struct tr *t, const struct insn *in, u32 mode, struct xmem at) {
