@@ -187,6 +187,48 @@ cli_jit_perf() {
   rm -f "$dump"
 }
 
+# The guest cannot reach elfrun's own memory (docs/jit.md, "Memory access"):
+# once tests/guest/host_unreachable.c says it is ready, it gets the
+# addresses of elfrun's code cache, heap, stack and binary from
+# /proc/PID/maps, and a load and a store at each, from a translated loop,
+# must raise SIGSEGV there. Under each tier.
+cli_host_unreachable() {
+  local bin=$build/tests/guest/host_unreachable.glibc tier
+  for tier in off on always; do
+    local name=cli/guest_cannot_reach_host_memory.$tier log
+    selected "$name" || continue
+    [ -x "$bin" ] || { skip "$name" "$bin not built (make tests)"; continue; }
+    log=$(out_file "$name")
+    : >"$log"
+    coproc PROBE { ELFRUN_JIT=$tier exec "$elfrun" "$bin" 2>&1; }
+    local pid=$PROBE_PID line ready=0 addrs
+    while IFS= read -r line <&"${PROBE[0]}"; do
+      echo "$line" >>"$log"
+      [ "$line" = ready ] && { ready=1; break; }
+    done
+    # The first page of each of elfrun's mappings (those of the process
+    # coproc started: elfrun itself, which runs the guest in-process).
+    addrs=$(awk '/elfrun-jit|\[heap\]|\[stack\]|\/elfrun$/ { split($1, r, "-"); print r[1] }' \
+      "/proc/$pid/maps" 2>/dev/null | sort -u)
+    printf '%s\n' $addrs >&"${PROBE[1]}"
+    exec {PROBE[1]}>&-
+    cat <&"${PROBE[0]}" >>"$log"
+    wait "$pid"
+    local status=$? want probes
+    probes=$(printf '%s\n' $addrs | grep -c .)
+    want=$(( 2 * (probes + 2) ))
+    if [ "$ready" != 1 ] || [ "$status" != 0 ]; then
+      fail "$name" "exit status $status, ready $ready (see $log)"
+    elif [ "$probes" -lt $([ $tier = off ] && echo 3 || echo 5) ]; then
+      fail "$name" "found only $probes of elfrun's mappings (see $log)"
+    elif [ "$(grep -c 'SIGSEGV at the address' "$log")" != "$want" ]; then
+      fail "$name" "not every probe faulted at its address (see $log)"
+    else
+      pass "$name"
+    fi
+  done
+}
+
 suite_cli() {
   if [ ! -x "$elfrun" ]; then
     fail cli "$elfrun not built"
@@ -213,6 +255,7 @@ suite_cli() {
     --strace="$dir/no-such-dir/trace" "$hello"
   cli_run double_dash_ends_options 0 stdout '^hello, world$' -- "$hello"
   cli_jit_perf
+  cli_host_unreachable
   cli_case missing_file 127 'no such file' "$dir/no-such-file"
   cli_case directory 126 'directory' "$dir/a-directory"
   cli_case text_file 126 'not an ELF' "$dir/text.txt"
