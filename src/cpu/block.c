@@ -256,6 +256,9 @@ struct block *block_lookup_slow(struct cpu *cpu) {
   if (UNLIKELY(cpu->quiescent)) __atomic_store_n(&cpu->quiescent, 0, __ATOMIC_SEQ_CST);
   u64 gen = __atomic_load_n(&g_generation, __ATOMIC_SEQ_CST);
   if (UNLIKELY(gen != cpu->seen_generation)) catch_up(cpu, gen);
+  /* Not quiescent, caught up: the next lookups (and translated code's
+     indirect branches) take the fast path again, slot hit or not. */
+  cpu->fast_generation = cpu->seen_generation;
   struct block **slot = &cpu->jcache[jcache_index(pc)];
   struct block *b = *slot;
   if (LIKELY(b && b->pc == pc && b->mode == mode)) return b;
@@ -278,7 +281,6 @@ struct block *block_lookup_slow(struct cpu *cpu) {
     pthread_mutex_unlock(&g_cache_lock);
   }
   *slot = b;
-  cpu->fast_generation = cpu->seen_generation; /* not quiescent, caught up */
   return b;
 }
 
