@@ -289,6 +289,41 @@ static uint64_t dispatch(const unsigned char *ops, int n, uint64_t acc) {
   return acc;
 }
 
+/* Eight steps unrolled, as the bits of an LZMA literal are decoded: a
+   step whose bit is 1 branches out to a short block of its own, which
+   branches back to the next step. Eight side blocks are more than a trace
+   takes of any size (JIT_TRACE_BLOCKS): they join it as short ones. x9
+   collects the bits, x11 is written only in the side blocks. */
+#define BIT_STEP(k)                                                            \
+  "tst x10, #(1 << " #k ")\n"                                                  \
+  "b.ne 2" #k "f\n"                                                           \
+  "lsl x9, x9, #1\n"                                                          \
+  "3" #k ":\n"
+#define BIT_SIDE(k)                                                            \
+  "2" #k ":\n"                                                                \
+  "lsl x9, x9, #1\n"                                                          \
+  "orr x9, x9, #1\n"                                                          \
+  "eor x11, x11, x10, lsl #" #k "\n"                                          \
+  "b 3" #k "b\n"
+static uint64_t unrolled_bits(uint64_t v, uint64_t *x11_out) {
+  uint64_t sum;
+  __asm__ volatile("mov x9, #0\n"
+                   "mov x10, %[v]\n"
+                   "mov x11, #7\n"
+                   BIT_STEP(0) BIT_STEP(1) BIT_STEP(2) BIT_STEP(3)
+                   BIT_STEP(4) BIT_STEP(5) BIT_STEP(6) BIT_STEP(7)
+                   "b 9f\n"
+                   BIT_SIDE(0) BIT_SIDE(1) BIT_SIDE(2) BIT_SIDE(3)
+                   BIT_SIDE(4) BIT_SIDE(5) BIT_SIDE(6) BIT_SIDE(7)
+                   "9:\n"
+                   "mov %[sum], x9\n"
+                   "str x11, [%[x11_out]]\n"
+                   : [sum] "=&r"(sum)
+                   : [v] "r"(v), [x11_out] "r"(x11_out)
+                   : "x9", "x10", "x11", "cc", "memory");
+  return sum;
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IONBF, 0);
   struct sigaction sa;
@@ -356,5 +391,13 @@ int main(void) {
   h = 1;
   for (int r = 0; r < 200; r++) h = dispatch(ops, 97, h);
   printf("dispatch: %llx\n", (unsigned long long)h);
+
+  h = 0;
+  for (uint64_t v = 0; v < 600; v++) {
+    uint64_t x11, bits = unrolled_bits(v * 0x9e37 >> 3, &x11);
+    h = h * 31 + bits;
+    h = h * 31 + x11;
+  }
+  printf("unrolled bits: %llx\n", (unsigned long long)h);
   return 0;
 }

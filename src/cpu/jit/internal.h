@@ -27,9 +27,15 @@
    of its instructions (side blocks, jit.c): the branch jumps to their copy
    in the translation, and their branch back to that instruction's code,
    so a loop whose body has two ways round, or an if-else whose arms meet
-   again, stays in translated code. Instruction k of the translation is
-   block[s]->insns[k - first[s]] for the s with first[s] <= k < first[s+1]. */
-#define JIT_MAX_TRACE 4
+   again, stays in translated code. Up to JIT_TRACE_BLOCKS blocks of any
+   size, then more side blocks as long as they are short: the unrolled
+   bit decoding of an LZMA literal branches out to one for each 1 bit,
+   which does a few subtractions and branches back into the sequence.
+   Instruction k of the translation is block[s]->insns[k - first[s]] for
+   the s with first[s] <= k < first[s+1]. */
+#define JIT_TRACE_BLOCKS 4
+#define JIT_MAX_TRACE 12
+#define JIT_SHORT_SIDE 8    /* instructions of a side block past JIT_TRACE_BLOCKS */
 #define JIT_TRACE_INSNS 512 /* a block is added only while the total stays within this */
 struct trace {
   u32 nblocks;

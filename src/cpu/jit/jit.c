@@ -222,7 +222,7 @@ void jit_trace_build(struct block *b, struct trace *tr) {
   tr->block[0] = b;
   tr->first[0] = 0;
   tr->first[1] = b->n;
-  while (tr->nblocks < JIT_MAX_TRACE) {
+  while (tr->nblocks < JIT_TRACE_BLOCKS) {
     const struct block *last = tr->block[tr->nblocks - 1];
     const struct insn *end = &last->insns[last->n - 1];
     /* A loop back into the trace is a block exit. */
@@ -238,7 +238,9 @@ void jit_trace_build(struct block *b, struct trace *tr) {
           trace_has(tr, in->imm))
         continue;
       struct block *side = block_find_locked(in->imm, b->mode);
-      if (side && branches_back(side, tr)) trace_add(tr, side, true);
+      if (side && (tr->nblocks < JIT_TRACE_BLOCKS || side->n <= JIT_SHORT_SIDE) &&
+          branches_back(side, tr))
+        trace_add(tr, side, true);
     }
   }
 }
@@ -297,10 +299,11 @@ static void jitdump_note(const u8 *code, size_t size, const struct trace *tr) {
       return;
     }
   }
-  char name[128];
+  char name[16 + 20 * JIT_MAX_TRACE]; /* "+0x" and 16 digits a block */
   int len = snprintf(name, sizeof name, "guest:0x%llx", (unsigned long long)tr->block[0]->pc);
   for (u32 s = 1; s < tr->nblocks; s++)
-    len += snprintf(name + len, sizeof name - len, "+0x%llx", (unsigned long long)tr->block[s]->pc);
+    len += snprintf(name + len, sizeof name - (size_t)len, "+0x%llx",
+                    (unsigned long long)tr->block[s]->pc);
   struct jitdump_code_load r = {0, (u32)(sizeof r + (size_t)len + 1 + size), monotonic_ns(),
                                 (u32)pid, (u32)gettid(), (u64)code, (u64)code, size, count++};
   struct iovec iov[] = {{&r, sizeof r}, {name, (size_t)len + 1}, {(void *)code, size}};
