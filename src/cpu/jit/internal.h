@@ -10,7 +10,8 @@
    touches most is in reach of an 8-bit displacement (3 bytes shorter than
    a 32-bit one): X4-X30, SP, the window mask (tested at most accesses),
    NZCV (a SETcc each after most producers) and attention (tested at every
-   entry and loop), at -128 to 124 (struct cpu asserts their offsets). X0-X3, mostly cached, are the ones left out. */
+   entry and loop), at -128 to 124 (struct cpu asserts their offsets).
+   X0-X3, mostly cached, are the ones left out. */
 #define JIT_CPU_BIAS 160
 
 /* Guest registers a translation keeps in host registers, at most: general
