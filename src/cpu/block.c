@@ -59,6 +59,7 @@ static bool range_has_code(gaddr start, gaddr end) {
   if (!__atomic_load_n(&g_code_pages, __ATOMIC_ACQUIRE)) return false;
   for (u64 p = start >> PAGE_SHIFT, last = (end - 1) >> PAGE_SHIFT; p <= last;) {
     u64 word = __atomic_load_n(&g_code_pages[p / 64], __ATOMIC_RELAXED) >> (p % 64);
+    if (last - p < 63 - p % 64) word &= (2ull << (last - p)) - 1; /* the range ends in this word */
     if (word) return true;
     p = (p | 63) + 1;
   }
