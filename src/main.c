@@ -26,7 +26,7 @@ static void usage(FILE *f) {
         "  --strace=FILE    the same, into FILE\n"
         "  --jit=MODE       on (default): translate hot code to x86-64; off:\n"
         "                   interpret only; always: translate everything (docs/jit.md)\n"
-        "  --jit-threshold=N  runs of a block before it is translated (default 64)\n"
+        "  --jit-threshold=N  runs of a block before it is translated (default 256)\n"
         "  --jit-verify     run each translated block beside the interpreter and\n"
         "                   stop at the first difference (also ELFRUN_JIT_VERIFY=1)\n"
         "  --jit-perf       describe translated code to perf (docs/jit.md)\n"
