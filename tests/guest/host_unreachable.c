@@ -66,7 +66,7 @@ int main(void) {
   sa.sa_sigaction = on_segv;
   sa.sa_flags = SA_SIGINFO | SA_NODEFER;
   sigaction(SIGSEGV, &sa, NULL);
-  /* Above any window a 48-bit arm64 process has mapped here: unmapped. */
+  /* Two addresses above elfrun's window that nothing maps (under qemu either). */
   probe(0x7ff000000000ull);
   probe(0x400000000000ull + 4096);
   printf("ready\n");
