@@ -51,13 +51,9 @@ static void NORETURN __attribute__((noinline)) run_blocks(struct cpu *cpu) {
 #undef DISPATCH
 }
 
-/* A fault in translated code that the interpreter must judge (cpu_rerun,
-   mem/fault.c): the handler of the instruction at cpu->ip runs it again and
-   raises what it raises. Not the dispatch loop: under --jit=always it
-   would translate a block starting there and fault the same way again. */
-static void rerun_in_interpreter(struct cpu *cpu) {
-  const struct insn *in = cpu->ip;
-  if (g_op_handlers[in->op](cpu, in)) cpu->pc += 4;
+void cpu_run_insn(struct cpu *cpu, const struct insn *in) {
+  cpu->ip = in;
+  if (g_op_handlers[in->op](cpu, in)) cpu->pc = cpu_pc(cpu) + 4;
 }
 
 void cpu_run(struct cpu *cpu) {
@@ -66,7 +62,11 @@ void cpu_run(struct cpu *cpu) {
     if (UNLIKELY(g_jit.verify)) jit_verify_abandon();
     cpu->pc = cpu_pc(cpu);
     if (cpu->exc.signo) cpu_deliver_exception(cpu);
-    else rerun_in_interpreter(cpu);
+    /* A fault the interpreter must judge (mem/fault.c): its handler runs
+       the instruction again and raises what it raises. Not the dispatch
+       loop: under --jit=always it would translate a block starting there
+       and fault the same way again. */
+    else cpu_run_insn(cpu, cpu->ip);
   }
   run_blocks(cpu);
 }

@@ -30,6 +30,7 @@
 #include "base/config.h"
 #include "base/log.h"
 #include "cpu/insn.h"
+#include "cpu/interp.h"
 #include "cpu/jit/internal.h"
 #include "cpu/jit/tr.h"
 #include "cpu/sem_alu.h"
@@ -401,8 +402,7 @@ __attribute__((noinline)) bool jit_run_block(struct cpu *cpu, struct block *b) {
   const struct insn *in = cpu->jit_pending;
   if (in) { /* an instruction translated code leaves to the loop */
     cpu->jit_pending = NULL;
-    cpu->ip = in; /* the handler's PC (cpu->block is the instruction's block) */
-    if (g_op_handlers[in->op](cpu, in)) cpu->pc = cpu_pc(cpu) + 4;
+    cpu_run_insn(cpu, in); /* cpu->block is the instruction's block */
     return true;
   }
   void *site = cpu->jit_site;
